@@ -1,0 +1,5 @@
+package org.openparking.api.holds;
+
+public enum ClaimKind {
+	HOLD, BOOKING, SESSION
+}

@@ -1,0 +1,7 @@
+package org.openparking.api.holds;
+
+import java.time.Instant;
+
+/** The driver released the hold, or it became a booking ({@code convertedToBooking}). */
+public record HoldReleased(Hold hold, boolean convertedToBooking, Instant occurredAt) {
+}

@@ -1,0 +1,13 @@
+package org.openparking.api.holds;
+
+import java.util.Optional;
+
+import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotClass;
+import org.openparking.api.lots.SpotId;
+import org.openparking.api.shared.TimeWindow;
+import org.openparking.api.shared.UserId;
+
+/** A named spot, or (spot empty) the best-fitting spot of a class in a lot. */
+public record HoldRequest(UserId user, LotId lot, Optional<SpotId> spot, SpotClass spotClass, TimeWindow window) {
+}

@@ -1,0 +1,48 @@
+package org.openparking.api.holds;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotClass;
+import org.openparking.api.lots.SpotId;
+import org.openparking.api.shared.TimeWindow;
+import org.openparking.api.shared.UserId;
+
+/**
+ * The claims of bookings and sessions in Redis. Callers write PostgreSQL first where it is the guard (bookings,
+ * sessions) and keep these claims in step, so holds see every booking and session at Redis speed.
+ */
+public interface SpotClaims {
+
+	/** Replaces the user's live hold by a booking claim for the same window; empty when the hold is gone. */
+	Optional<Hold> convertHoldToBooking(HoldId hold, UserId user, UUID bookingId);
+
+	/** Moves a booking claim's end; false when another claim overlaps the extension. */
+	boolean extendBooking(LotId lot, SpotId spot, UUID bookingId, TimeWindow current, TimeWindow extended);
+
+	void releaseBooking(LotId lot, SpotId spot, UUID bookingId);
+
+	/**
+	 * Claims a spot that is free now for a walk-in session: the named one, or the open spot of the class with the
+	 * longest free horizon. Empty when none is free.
+	 */
+	Optional<SessionClaim> claimForSession(LotId lot, Optional<SpotId> spot, SpotClass spotClass, UUID sessionId,
+			UserId user, Instant now);
+
+	void releaseSession(LotId lot, SpotId spot, UUID sessionId);
+
+	/** Spots of the lot with any live claim (hold, booking or session) overlapping the window. */
+	Set<SpotId> claimedDuring(LotId lot, TimeWindow window, Instant now);
+
+	/** The commercial state of each spot at {@code now}. */
+	Map<SpotId, CommercialState> statesAt(LotId lot, Collection<SpotId> spots, Instant now);
+
+	/** The claimed spot and the start of its next booking, by which the car must have left (empty: none). */
+	record SessionClaim(SpotId spotId, Optional<Instant> latestAllowedEnd) {
+	}
+}

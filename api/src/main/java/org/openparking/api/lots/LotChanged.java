@@ -1,0 +1,7 @@
+package org.openparking.api.lots;
+
+import java.time.Instant;
+
+/** A lot was created, or its spots or tariffs changed: caches of its metadata must be refreshed. */
+public record LotChanged(LotId lotId, String what, Instant occurredAt) {
+}

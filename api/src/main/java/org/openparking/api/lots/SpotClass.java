@@ -1,0 +1,5 @@
+package org.openparking.api.lots;
+
+public enum SpotClass {
+	STANDARD, EV_CHARGING, ACCESSIBLE, MOTORCYCLE, OVERSIZE
+}

@@ -1,0 +1,5 @@
+package org.openparking.api.payments;
+
+public enum PaymentStatus {
+	PENDING, SUCCEEDED, FAILED, REFUNDED, PARTIALLY_REFUNDED
+}

@@ -1,0 +1,5 @@
+package org.openparking.api.payments;
+
+public enum RefundStatus {
+	PENDING, SUCCEEDED, FAILED
+}

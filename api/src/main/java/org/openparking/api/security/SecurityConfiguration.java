@@ -1,0 +1,73 @@
+package org.openparking.api.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The GraphQL endpoint itself is open: anonymous callers may browse lots, and each operation states what it needs
+ * ({@code @PreAuthorize}), so denials come back as typed GraphQL errors (UNAUTHORIZED / FORBIDDEN).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		return http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.permitAll())
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter())))
+			.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment) {
+		if (environment.acceptsProfiles(Profiles.of("prod")) && JwtProperties.DEFAULT_SECRET.equals(properties.secret())) {
+			throw new IllegalStateException(
+					"parking.security.jwt.secret (PARKING_SECURITY_JWT_SECRET) must be set in the prod profile");
+		}
+		byte[] secret = properties.secret().getBytes(StandardCharsets.UTF_8);
+		if (secret.length < 32) {
+			throw new IllegalStateException("parking.security.jwt.secret must be at least 32 bytes for HS256");
+		}
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(properties.issuer())));
+		Arrays.fill(secret, (byte) 0);
+		return decoder;
+	}
+
+	static JwtAuthenticationConverter rolesConverter() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("roles");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return converter;
+	}
+}

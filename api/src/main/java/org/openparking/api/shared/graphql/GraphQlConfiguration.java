@@ -1,0 +1,82 @@
+package org.openparking.api.shared.graphql;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionInput;
+import graphql.GraphQLError;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.schema.DataFetchingEnvironment;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+	@Bean
+	RuntimeWiringConfigurer dateTimeScalar() {
+		return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+	}
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimitsProperties limits) {
+		return new MaxQueryDepthInstrumentation(limits.maxDepth());
+	}
+
+	@Bean
+	MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimitsProperties limits) {
+		return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer documentCache(GraphQlLimitsProperties limits) {
+		Cache<String, PreparsedDocumentEntry> cache = Caffeine.newBuilder()
+			.maximumSize(limits.documentCacheSize())
+			.build();
+		PreparsedDocumentProvider provider = new PreparsedDocumentProvider() {
+			@Override
+			public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+					Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+				return CompletableFuture.completedFuture(
+						cache.get(input.getQuery(), query -> parseAndValidate.apply(input)));
+			}
+		};
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+	}
+
+	@Bean
+	DataFetcherExceptionResolver badArgumentResolver() {
+		return new DataFetcherExceptionResolverAdapter() {
+			@Override
+			protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+				return switch (ex) {
+					case InvalidArgumentException bad -> error(env, ErrorType.BAD_REQUEST, bad.getMessage(), null);
+					case BusinessException business -> error(env, ErrorType.BAD_REQUEST, business.getMessage(),
+							business.error().code());
+					default -> null;
+				};
+			}
+		};
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message,
+			UserErrorCode code) {
+		var builder = GraphQLError.newError().errorType(type).message(message).path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation());
+		if (code != null) {
+			builder.extensions(java.util.Map.of("code", code.name()));
+		}
+		return builder.build();
+	}
+}
