@@ -1,0 +1,81 @@
+package org.openparking.api.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements the application prepares, to prove that a GraphQL query costs a constant number of
+ * statements however many items it returns (no N+1). Import it with {@code @Import(SqlStatementCounter.Config.class)}.
+ */
+public final class SqlStatementCounter {
+
+	private static final Set<String> STATEMENT_FACTORIES = Set.of("prepareStatement", "createStatement", "prepareCall");
+
+	private final AtomicLong count = new AtomicLong();
+
+	public void reset() {
+		count.set(0);
+	}
+
+	public long count() {
+		return count.get();
+	}
+
+	DataSource wrap(DataSource target) {
+		InvocationHandler dataSourceCalls = (proxy, method, args) -> {
+			Object result = invoke(target, method, args);
+			return result instanceof Connection connection ? countingConnection(connection) : result;
+		};
+		return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+				dataSourceCalls);
+	}
+
+	private Connection countingConnection(Connection target) {
+		InvocationHandler connectionCalls = (proxy, method, args) -> {
+			if (STATEMENT_FACTORIES.contains(method.getName())) {
+				count.incrementAndGet();
+			}
+			return invoke(target, method, args);
+		};
+		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+				connectionCalls);
+	}
+
+	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Config {
+
+		@Bean
+		SqlStatementCounter sqlStatementCounter() {
+			return new SqlStatementCounter();
+		}
+
+		@Bean
+		static BeanPostProcessor countingDataSource(org.springframework.beans.factory.ObjectProvider<SqlStatementCounter> counter) {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					return bean instanceof DataSource dataSource ? counter.getObject().wrap(dataSource) : bean;
+				}
+			};
+		}
+	}
+}
