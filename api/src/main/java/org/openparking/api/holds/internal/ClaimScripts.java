@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * prepended to each script so the claim encoding and the search for the next live claim exist once.
  * <p>
  * After a Redis restart or SCRIPT FLUSH the server answers NOSCRIPT; Spring Data Redis' script executor then falls
- * back to EVAL, which loads the script again ({@code ClaimScriptsTest} proves it).
+ * back to EVAL, which loads the script again ({@code RebuildAndSweepScriptsTest} proves it).
  */
 @Configuration(proxyBeanMethods = false)
 @SuppressWarnings("rawtypes")

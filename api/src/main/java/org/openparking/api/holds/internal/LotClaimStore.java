@@ -88,6 +88,20 @@ class LotClaimStore {
 	 */
 	HoldAttempt hold(HoldId id, UserId user, List<SpotId> candidates, boolean namedSpot, TimeWindow window,
 			Instant now, Instant expiresAt, int limit) {
+		ScriptCall call = holdCall(id, user, candidates, namedSpot, window, now, expiresAt, limit);
+		List<String> reply = whenReady(id.lotId(), redis.execute(holdScript, call.keys(), call.args()));
+		if ("OK".equals(reply.getFirst())) {
+			return new HoldAttempt(HoldAttempt.Result.PLACED, Optional.of(spot(reply.get(1))));
+		}
+		return new HoldAttempt(HoldAttempt.Result.valueOf(reply.getFirst()), Optional.empty());
+	}
+
+	/**
+	 * KEYS and ARGV of hold.lua; also used by the benchmark that runs the script over raw connections.
+	 * @param candidates open spots to choose from, best code first; one with {@code namedSpot}
+	 */
+	static ScriptCall holdCall(HoldId id, UserId user, List<SpotId> candidates, boolean namedSpot,
+			TimeWindow window, Instant now, Instant expiresAt, int limit) {
 		LotId lot = id.lotId();
 		List<String> keys = new ArrayList<>(4 + candidates.size());
 		keys.add(ClaimKeys.ready(lot));
@@ -107,11 +121,10 @@ class LotClaimStore {
 			keys.add(ClaimKeys.claims(lot, candidates.get(i)));
 			args[8 + i] = candidates.get(i).value().toString();
 		}
-		List<String> reply = whenReady(lot, redis.execute(holdScript, keys, args));
-		if ("OK".equals(reply.getFirst())) {
-			return new HoldAttempt(HoldAttempt.Result.PLACED, Optional.of(spot(reply.get(1))));
-		}
-		return new HoldAttempt(HoldAttempt.Result.valueOf(reply.getFirst()), Optional.empty());
+		return new ScriptCall(keys, args);
+	}
+
+	record ScriptCall(List<String> keys, Object[] args) {
 	}
 
 	/** The hold if its hash still exists and has not expired by {@code now}. */
