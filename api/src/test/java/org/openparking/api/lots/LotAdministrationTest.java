@@ -3,9 +3,15 @@ package org.openparking.api.lots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import tools.jackson.databind.JsonNode;
 
@@ -216,6 +222,23 @@ class LotAdministrationTest {
 		assertThat(userErrors(api.addSpots(operator, "not-a-uuid", "L0", standardSpots("E", 1)), "addSpots"))
 			.containsExactly("INVALID_INPUT input.lotId");
 		assertThat(catalog.spots(LotId.parse(lotId))).extracting(SpotSummary::code).containsExactly("A1");
+	}
+
+	@Test
+	void concurrentCallsCannotTakeTheSameCode() throws Exception {
+		String lotId = api.newLot(operator, lotInput("Race " + UUID.randomUUID(), 52.5, 13.4));
+		List<Callable<JsonNode>> calls = Collections.nCopies(4,
+				() -> api.addSpots(operator, lotId, "L0", List.of(spot("SAME", "STANDARD"))));
+		try (ExecutorService executor = Executors.newFixedThreadPool(4)) {
+			List<List<String>> outcomes = new ArrayList<>();
+			for (Future<JsonNode> call : executor.invokeAll(calls)) {
+				outcomes.add(userErrors(call.get(), "addSpots"));
+			}
+			assertThat(outcomes).containsOnlyOnce(List.of())
+				.filteredOn(errors -> !errors.isEmpty())
+				.allSatisfy(errors -> assertThat(errors).containsExactly("DUPLICATE_CODE input.spots.0.code"));
+		}
+		assertThat(catalog.spots(LotId.parse(lotId))).extracting(SpotSummary::code).containsExactly("SAME");
 	}
 
 	@Test
