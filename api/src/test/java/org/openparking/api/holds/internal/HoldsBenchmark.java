@@ -1,0 +1,301 @@
+package org.openparking.api.holds.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+import org.openparking.api.ParkingApiApplication;
+import org.openparking.api.holds.HoldId;
+import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
+import org.openparking.api.security.LocalTokens;
+import org.openparking.api.security.Role;
+import org.openparking.api.shared.TimeWindow;
+import org.openparking.api.shared.UserId;
+import org.openparking.api.support.LotFixtures;
+import org.openparking.api.support.LotFixtures.TestLot;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark, not a test ({@code bin/bench-holds} runs it): how many holds per second {@code holdSpot} places
+ * through GraphQL over HTTP, and how many the same hold.lua places when called raw with EVALSHA, on this machine.
+ * <p>
+ * Starts the API in this JVM against the local PostgreSQL and Redis (own schema and Redis database), seeds a lot of
+ * {@code spots} spots by SQL, mints driver tokens, then runs {@code clients} closed-loop clients (platform threads,
+ * so they stay off the server's virtual-thread carriers) for a warm-up and a measured period. Request {@code i} holds
+ * spot {@code i % spots} for the {@code i / spots}-th quarter hour from tomorrow on, as user {@code i / 3}: every
+ * hold can succeed and no user passes the limit of three. The raw phase does the same on a second lot over
+ * {@code connections} Lettuce connections. Both phases share the machine's two cores with everything else.
+ * <p>
+ * Options ({@code --name=value}): spots (500), clients (32), warmup (10s), duration (20s), users (150000),
+ * connections (4), rawClients (64), schema (parking_bench), redisDatabase (14).
+ */
+public final class HoldsBenchmark {
+
+	private static final Duration SLOT = Duration.ofMinutes(15);
+
+	private static final String MUTATION = "mutation($input: HoldSpotInput!) { holdSpot(input: $input) "
+			+ "{ hold { id expiresAt } userErrors { code } } }";
+
+	private HoldsBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = Arrays.stream(args)
+			.filter(arg -> arg.startsWith("--") && arg.contains("="))
+			.collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')), arg -> arg.substring(arg.indexOf('=') + 1)));
+		int spots = Integer.parseInt(options.getOrDefault("spots", "500"));
+		int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
+		Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "10s"));
+		Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "20s"));
+		int users = Integer.parseInt(options.getOrDefault("users", "150000"));
+		int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
+		int rawClients = Integer.parseInt(options.getOrDefault("rawClients", "64"));
+		String schema = options.getOrDefault("schema", "parking_bench");
+		int redisDatabase = Integer.parseInt(options.getOrDefault("redisDatabase", "14"));
+
+		try (ConfigurableApplicationContext api = startApi(schema, redisDatabase)) {
+			int port = ((WebServerApplicationContext) api).getWebServer().getPort();
+			TestLot lot = new LotFixtures(api.getBean(JdbcClient.class)).lot("bench-operator", spots);
+			Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+			System.out.printf("API on port %d; lot %s with %d spots; minting %d driver tokens...%n", port, lot.id(),
+					spots, users);
+			String[] tokens = mint(api.getBean(LocalTokens.class), users);
+
+			Result graphQl = Load.run(clients, warmup, duration, 3L * users,
+					n -> graphQlClient(port, lot.spotIds().stream().map(SpotId::new).toList(), tokens, base));
+			long heldInRedis = api.getBean(StringRedisTemplate.class)
+				.opsForZSet()
+				.zCard(ClaimKeys.holdExpiries(new LotId(lot.id())));
+
+			LotId rawLot = LotId.random();
+			List<SpotId> rawSpots = IntStream.range(0, spots).mapToObj(i -> SpotId.random()).toList();
+			api.getBean(LotClaimStore.class).rebuild(rawLot, rawSpots, List.of(), Instant.now());
+			Result raw = rawEvalSha(redisDatabase, connections, rawClients, warmup, duration, rawLot, rawSpots, base);
+
+			System.out.println();
+			System.out.printf("holdSpot via GraphQL/HTTP  %s (clients=%d)%n", graphQl, clients);
+			System.out.printf("  holds in Redis for the lot after the run: %d (placed in all: %d)%n", heldInRedis,
+					graphQl.placedInAll());
+			System.out.printf("hold.lua via raw EVALSHA   %s (connections=%d, callers=%d)%n", raw, connections,
+					rawClients);
+			System.out.printf("GraphQL / raw: %.1f%%%n", 100.0 * graphQl.perSecond() / raw.perSecond());
+			cleanUp(api.getBean(StringRedisTemplate.class), new LotId(lot.id()), rawLot);
+		}
+	}
+
+	private static ConfigurableApplicationContext startApi(String schema, int redisDatabase) {
+		return new SpringApplicationBuilder(ParkingApiApplication.class)
+			.initializers(context -> context.getBeanFactory()
+				.registerSingleton("benchmarkExcludesTestClasses", new TestClassesExcluded()))
+			// As command-line arguments, so they win over application.yaml.
+			.run("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+					"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema,
+					"--spring.flyway.schemas=" + schema, "--spring.data.redis.database=" + redisDatabase);
+	}
+
+	/** The API is started from the test classpath: its test configurations must not join in. */
+	private static final class TestClassesExcluded extends TypeExcludeFilter {
+
+		@Override
+		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+			return reader.getResource().getURL().toString().contains("/test-classes/");
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof TestClassesExcluded;
+		}
+
+		@Override
+		public int hashCode() {
+			return TestClassesExcluded.class.hashCode();
+		}
+	}
+
+	private static String[] mint(LocalTokens tokens, int users) {
+		return IntStream.range(0, users)
+			.parallel()
+			.mapToObj(i -> tokens.mint("bench-driver-" + i + "-" + System.nanoTime(), Role.DRIVER))
+			.toArray(String[]::new);
+	}
+
+	private static TimeWindow window(Instant base, int spots, long request) {
+		Instant from = base.plus(SLOT.multipliedBy(request / spots));
+		return new TimeWindow(from, from.plus(SLOT));
+	}
+
+	private static Load.Client graphQlClient(int port, List<SpotId> spots, String[] tokens, Instant base) {
+		KeepAliveHttp http = new KeepAliveHttp(port, "/graphql");
+		return request -> {
+			TimeWindow window = window(base, spots.size(), request);
+			String body = "{\"query\":\"" + MUTATION + "\",\"variables\":{\"input\":{\"spotId\":\""
+					+ spots.get((int) (request % spots.size())).value() + "\",\"from\":\"" + window.from()
+					+ "\",\"to\":\"" + window.to() + "\"}}}";
+			return http.post(tokens[(int) (request / 3)], body).contains("\"hold\":{\"id\"");
+		};
+	}
+
+	@SuppressWarnings("rawtypes")
+	private static Result rawEvalSha(int database, int connections, int callers, Duration warmup, Duration duration,
+			LotId lot, List<SpotId> spots, Instant base) throws InterruptedException {
+		RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(6379)
+			.withDatabase(database).build());
+		try {
+			List<StatefulRedisConnection<String, String>> pool = new ArrayList<>();
+			for (int i = 0; i < connections; i++) {
+				pool.add(client.connect());
+			}
+			String sha = pool.getFirst().sync().scriptLoad(new ClaimScripts().holdScript().getScriptAsString());
+			IntFunction<Load.Client> callerOn = n -> {
+				var redis = pool.get(n % connections).sync();
+				return request -> {
+					Instant now = Instant.now();
+					LotClaimStore.ScriptCall call = LotClaimStore.holdCall(HoldId.newIn(lot),
+							new UserId("raw-user-" + request / 3), List.of(spots.get((int) (request % spots.size()))),
+							true, window(base, spots.size(), request), now, now.plus(Duration.ofMinutes(10)), 3);
+					String[] args = Arrays.stream(call.args()).map(String::valueOf).toArray(String[]::new);
+					List reply = redis.evalsha(sha, ScriptOutputType.MULTI, call.keys().toArray(String[]::new), args);
+					return "OK".equals(reply.getFirst());
+				};
+			};
+			return Load.run(callers, warmup, duration, Long.MAX_VALUE, callerOn);
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static void cleanUp(StringRedisTemplate redis, LotId... lots) {
+		for (LotId lot : lots) {
+			String pattern = ClaimKeys.ready(lot).replace("ready", "*").replace("{", "\\{").replace("}", "\\}");
+			try (var keys = redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions()
+				.match(pattern)
+				.count(1000)
+				.build())) {
+				List<String> batch = new ArrayList<>();
+				keys.forEachRemaining(key -> {
+					batch.add(key);
+					if (batch.size() == 1000) {
+						redis.unlink(batch);
+						batch.clear();
+					}
+				});
+				redis.unlink(batch);
+			}
+		}
+	}
+
+	/** Throughput and latency of one phase, counted over the measured period only. */
+	record Result(long placed, long refused, long failed, double seconds, long p50Micros, long p99Micros,
+			long maxMicros, long placedInAll) {
+
+		double perSecond() {
+			return placed / seconds;
+		}
+
+		@Override
+		public String toString() {
+			return "%,.0f holds/s over %.1f s: %,d placed, %d refused, %d failed; latency p50 %.2f ms, p99 %.2f ms, max %.1f ms"
+				.formatted(perSecond(), seconds, placed, refused, failed, p50Micros / 1000.0, p99Micros / 1000.0,
+						maxMicros / 1000.0);
+		}
+	}
+
+	/** Closed-loop clients on platform threads, each issuing the next request index as soon as it has an answer. */
+	static final class Load {
+
+		interface Client {
+
+			boolean call(long request) throws Exception;
+		}
+
+		static Result run(int clients, Duration warmup, Duration duration, long maxRequests,
+				IntFunction<Client> clientFactory) throws InterruptedException {
+			AtomicLong next = new AtomicLong();
+			AtomicLong placedInAll = new AtomicLong();
+			AtomicReference<Exception> firstFailure = new AtomicReference<>();
+			long start = System.nanoTime();
+			long measureFrom = start + warmup.toNanos();
+			long measureTo = measureFrom + duration.toNanos();
+			long[][] latencies = new long[clients][];
+			long[] counts = new long[clients * 3];
+			long[] lastEnd = new long[clients];
+			List<Thread> threads = new ArrayList<>();
+			for (int n = 0; n < clients; n++) {
+				int id = n;
+				threads.add(Thread.ofPlatform().name("bench-client-" + n).start(() -> {
+					Client client = clientFactory.apply(id);
+					long[] mine = new long[1 << 16];
+					int recorded = 0;
+					long request;
+					while (System.nanoTime() < measureTo && (request = next.getAndIncrement()) < maxRequests) {
+						long t0 = System.nanoTime();
+						int outcome;
+						try {
+							outcome = client.call(request) ? 0 : 1;
+						}
+						catch (Exception ex) {
+							outcome = 2;
+							if (firstFailure.compareAndSet(null, ex)) {
+								System.err.println("First failure: " + ex);
+							}
+						}
+						long t1 = System.nanoTime();
+						if (outcome == 0) {
+							placedInAll.incrementAndGet();
+						}
+						if (t0 >= measureFrom && t1 <= measureTo) {
+							counts[id * 3 + outcome]++;
+							if (recorded == mine.length) {
+								mine = Arrays.copyOf(mine, mine.length * 2);
+							}
+							mine[recorded++] = t1 - t0;
+							lastEnd[id] = t1;
+						}
+					}
+					latencies[id] = Arrays.copyOf(mine, recorded);
+				}));
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+			long end = Math.min(measureTo, Arrays.stream(lastEnd).max().orElse(measureTo));
+			long placed = 0, refused = 0, failed = 0;
+			for (int n = 0; n < clients; n++) {
+				placed += counts[n * 3];
+				refused += counts[n * 3 + 1];
+				failed += counts[n * 3 + 2];
+			}
+			return new Result(placed, refused, failed, (end - measureFrom) / 1e9, percentile(all, 0.50) / 1000,
+					percentile(all, 0.99) / 1000, all.length == 0 ? 0 : all[all.length - 1] / 1000, placedInAll.get());
+		}
+
+		private static long percentile(long[] sorted, double p) {
+			return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+		}
+	}
+}
