@@ -1,0 +1,27 @@
+package org.openparking.api.bookings.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
+
+@ConfigurationProperties("parking.bookings")
+public record BookingsProperties(@DefaultValue Cancellation cancellation) {
+
+	/**
+	 * By default a cancellation is free until the booking starts and refunds nothing later.
+	 * @param freeUntilBeforeStart cancelling at least this long before the start refunds all that was paid
+	 * @param lateRefundPercent what a later cancellation (until the booking ends) refunds, in percent of what was paid
+	 */
+	public record Cancellation(@DefaultValue("0s") Duration freeUntilBeforeStart,
+			@DefaultValue("0") int lateRefundPercent) {
+
+		public Cancellation {
+			Assert.isTrue(!freeUntilBeforeStart.isNegative(),
+					"parking.bookings.cancellation.free-until-before-start must not be negative");
+			Assert.isTrue(lateRefundPercent >= 0 && lateRefundPercent <= 100,
+					"parking.bookings.cancellation.late-refund-percent must be between 0 and 100");
+		}
+	}
+}
