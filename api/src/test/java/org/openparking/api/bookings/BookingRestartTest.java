@@ -3,6 +3,9 @@ package org.openparking.api.bookings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -73,11 +76,12 @@ class BookingRestartTest {
 		}
 	}
 
+	/** Properties as command-line arguments: they must beat application.yaml (its server.port, for one). */
 	private static ConfigurableApplicationContext start(String... properties) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+		Arrays.stream(properties).map(property -> "--" + property).forEach(arguments::add);
 		return new SpringApplicationBuilder(ParkingApiApplication.class).profiles("test")
-			.properties("server.port=0")
-			.properties(properties)
-			.run();
+			.run(arguments.toArray(String[]::new));
 	}
 
 	private static BookingApi api(ConfigurableApplicationContext context) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @PipelineIntegrationTest
 class MyBookingsTest extends BookingTestSupport {
+
+	private static final Logger log = LoggerFactory.getLogger(MyBookingsTest.class);
 
 	private static final String MY_BOOKINGS = """
 			query($first: Int, $after: String, $status: [BookingStatus!]) {
@@ -102,6 +106,7 @@ class MyBookingsTest extends BookingTestSupport {
 			assertThat(node.path("spot").path("code").asString()).isNotBlank();
 			assertThat(node.path("payments").size()).isEqualTo(1);
 		});
+		log.info("myBookings with lot, spot and payments: {} SQL statements for 2 bookings, {} for 10", forTwo, forTen);
 		assertThat(forTen).isEqualTo(forTwo);
 	}
 
