@@ -14,7 +14,7 @@ import org.openparking.api.support.GraphQlHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The booking operations over real HTTP, as a driver's app calls them; holds through the real holdSpot mutation. */
-final class BookingApi {
+public final class BookingApi {
 
 	static final String BOOKING_FIELDS = """
 			id status from to vehiclePlate createdAt price { amountMinor currency }
@@ -55,20 +55,20 @@ final class BookingApi {
 	}
 
 	/** The holdSpot payload. */
-	JsonNode holdSpot(String token, UUID spotId, Instant from, Instant to) {
+	public JsonNode holdSpot(String token, UUID spotId, Instant from, Instant to) {
 		return data(http.execute(token, HOLD,
 				Map.of("input", Map.of("spotId", spotId.toString(), "from", from.toString(), "to", to.toString()))))
 			.path("holdSpot");
 	}
 
-	String hold(String token, UUID spotId, Instant from, Instant to) {
+	public String hold(String token, UUID spotId, Instant from, Instant to) {
 		JsonNode payload = holdSpot(token, spotId, from, to);
 		assertThat(payload.path("userErrors").size()).as("hold errors: %s", payload).isZero();
 		return payload.path("hold").path("id").asString();
 	}
 
 	/** The confirmBooking payload; {@code plate} and {@code key} may be null. */
-	JsonNode confirm(String token, String holdId, String paymentMethodToken, String plate, String key) {
+	public JsonNode confirm(String token, String holdId, String paymentMethodToken, String plate, String key) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("holdId", holdId);
 		input.put("paymentMethodToken", paymentMethodToken);
@@ -78,20 +78,20 @@ final class BookingApi {
 	}
 
 	/** Holds and confirms; returns the booking id (its payment is still on its way). */
-	String book(String token, UUID spotId, Instant from, Instant to, String paymentMethodToken) {
+	public String book(String token, UUID spotId, Instant from, Instant to, String paymentMethodToken) {
 		JsonNode payload = confirm(token, hold(token, spotId, from, to), paymentMethodToken, null, null);
 		assertThat(payload.path("userErrors").size()).as("confirm errors: %s", payload).isZero();
 		return payload.path("booking").path("id").asString();
 	}
 
 	/** Books and waits until the pipeline has confirmed it. */
-	String bookConfirmed(String token, UUID spotId, Instant from, Instant to) {
+	public String bookConfirmed(String token, UUID spotId, Instant from, Instant to) {
 		String id = book(token, spotId, from, to, "tok_approve");
 		awaitStatus(token, id, "CONFIRMED");
 		return id;
 	}
 
-	JsonNode cancel(String token, String bookingId, String reason, String key) {
+	public JsonNode cancel(String token, String bookingId, String reason, String key) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("bookingId", bookingId);
 		input.put("reason", reason);
@@ -99,7 +99,7 @@ final class BookingApi {
 		return data(http.execute(token, CANCEL, Map.of("input", input))).path("cancelBooking");
 	}
 
-	JsonNode extend(String token, String bookingId, Instant newTo, String paymentMethodToken, String key) {
+	public JsonNode extend(String token, String bookingId, Instant newTo, String paymentMethodToken, String key) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("bookingId", bookingId);
 		input.put("newTo", newTo.toString());
@@ -109,11 +109,11 @@ final class BookingApi {
 	}
 
 	/** The booking as the caller sees it: a null node when invisible. */
-	JsonNode booking(String token, String id) {
+	public JsonNode booking(String token, String id) {
 		return data(http.execute(token, BOOKING, Map.of("id", id))).path("booking");
 	}
 
-	JsonNode awaitStatus(String token, String id, String status) {
+	public JsonNode awaitStatus(String token, String id, String status) {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		JsonNode booking = booking(token, id);
 		while (!status.equals(booking.path("status").asString()) && Instant.now().isBefore(deadline)) {
@@ -124,16 +124,16 @@ final class BookingApi {
 		return booking;
 	}
 
-	JsonNode execute(String token, String document, Map<String, ?> variables) {
+	public JsonNode execute(String token, String document, Map<String, ?> variables) {
 		return http.execute(token, document, variables);
 	}
 
-	static JsonNode data(JsonNode response) {
+	public static JsonNode data(JsonNode response) {
 		assertThat(response.path("errors").isMissingNode()).as("GraphQL errors: %s", response).isTrue();
 		return response.path("data");
 	}
 
-	static List<String> codes(JsonNode payload) {
+	public static List<String> codes(JsonNode payload) {
 		return payload.path("userErrors").valueStream().map(error -> error.path("code").asString()).toList();
 	}
 

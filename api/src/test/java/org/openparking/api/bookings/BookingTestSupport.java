@@ -14,20 +14,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What every booking test over HTTP needs: the API client, lots of its own, and drivers with fresh ids. */
-abstract class BookingTestSupport {
+public abstract class BookingTestSupport {
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
 	@Autowired
-	LocalTokens tokens;
+	protected LocalTokens tokens;
 
 	@Autowired
-	JdbcClient jdbc;
+	protected JdbcClient jdbc;
 
-	BookingApi api;
+	protected BookingApi api;
 
-	LotFixtures lots;
+	protected LotFixtures lots;
 
 	@BeforeEach
 	void setUpBookingApi() {
@@ -36,12 +36,12 @@ abstract class BookingTestSupport {
 	}
 
 	/** A token of a new driver. */
-	String driver() {
+	protected String driver() {
 		return tokens.mint("driver-" + UUID.randomUUID(), Role.DRIVER);
 	}
 
 	/** A new lot of a new operator, with {@code spots} STANDARD spots at 2.00/h. */
-	TestLot lot(int spots) {
+	protected TestLot lot(int spots) {
 		return lots.lot("operator-" + UUID.randomUUID(), spots);
 	}
 }

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.Assert;
 
 @ConfigurationProperties("parking.bookings")
-public record BookingsProperties(@DefaultValue Cancellation cancellation) {
+public record BookingsProperties(@DefaultValue Cancellation cancellation, @DefaultValue Retries retries) {
 
 	/**
 	 * By default a cancellation is free until the booking starts and refunds nothing later.
@@ -23,5 +23,16 @@ public record BookingsProperties(@DefaultValue Cancellation cancellation) {
 			Assert.isTrue(lateRefundPercent >= 0 && lateRefundPercent <= 100,
 					"parking.bookings.cancellation.late-refund-percent must be between 0 and 100");
 		}
+	}
+
+	/**
+	 * A pipeline step that failed (an outage of Redis or the provider, say) is tried again without waiting for a
+	 * restart.
+	 * @param interval how often failed steps are looked for
+	 * @param minAge a failed step is retried once it failed at least this long ago
+	 * @param maxAttempts a step that failed this often is left alone (and shows in the publication registry)
+	 */
+	public record Retries(@DefaultValue("1m") Duration interval, @DefaultValue("1m") Duration minAge,
+			@DefaultValue("10") int maxAttempts) {
 	}
 }

@@ -57,8 +57,9 @@ class CancellationPolicyTest {
 	}
 
 	private static CancellationPolicy policy(Duration freeUntilBeforeStart, int lateRefundPercent) {
-		return new CancellationPolicy(
-				new BookingsProperties(new BookingsProperties.Cancellation(freeUntilBeforeStart, lateRefundPercent)));
+		return new CancellationPolicy(new BookingsProperties(
+				new BookingsProperties.Cancellation(freeUntilBeforeStart, lateRefundPercent),
+				new BookingsProperties.Retries(Duration.ofMinutes(1), Duration.ofMinutes(1), 10)));
 	}
 
 	private PaymentView payment(long amount, PaymentStatus status) {
