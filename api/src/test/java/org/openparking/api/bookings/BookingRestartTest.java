@@ -20,7 +20,7 @@ import org.openparking.api.support.LotFixtures.TestLot;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,38 +35,31 @@ class BookingRestartTest {
 	void anApiRestartWhileThePaymentIsInFlightLosesNothing() {
 		Instant from = Instant.now().plus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		String userId = "driver-" + UUID.randomUUID();
-		String bookingId;
-		JdbcClient jdbc;
-
 		// The provider answers tok_slow after 8s: long enough to stop the node while the charge is in flight.
-		try (ConfigurableApplicationContext first = start("parking.payments.simulator.slow-delay=8s",
-				"parking.payments.provider-timeout=30s")) {
-			jdbc = independentJdbc(first);
-			TestLot lot = new LotFixtures(jdbc).lot("operator-" + UUID.randomUUID(), 1);
-			BookingApi api = api(first);
-			String token = first.getBean(LocalTokens.class).mint(userId, Role.DRIVER);
-			bookingId = api.book(token, lot.spotIds().getFirst(), from, from.plus(2, ChronoUnit.HOURS), "tok_slow");
-			awaitTrue("the charge is recorded and waits for the provider",
-					() -> "PENDING".equals(paymentStatus(jdbc, bookingId)));
-		}
+		ConfigurableApplicationContext first = start("parking.payments.simulator.slow-delay=8s",
+				"parking.payments.provider-timeout=30s");
+		SingleConnectionDataSource connection = independentConnection(first);
+		try {
+			JdbcClient jdbc = JdbcClient.create(connection);
+			String bookingId = bookSlowly(first, jdbc, userId, from);
+			first.close();
 
-		assertThat(bookingStatus(jdbc, bookingId)).isEqualTo("PENDING_PAYMENT");
-		assertThat(paymentStatus(jdbc, bookingId)).as("the stopped node never heard the provider's answer")
-			.isEqualTo("PENDING");
+			assertThat(bookingStatus(jdbc, bookingId)).isEqualTo("PENDING_PAYMENT");
+			assertThat(paymentStatus(jdbc, bookingId)).as("the stopped node never heard the provider's answer")
+				.isEqualTo("PENDING");
 
-		try (ConfigurableApplicationContext second = start("parking.payments.simulator.slow-delay=1s",
-				"parking.payments.provider-timeout=5s")) {
-			BookingApi api = api(second);
-			String token = second.getBean(LocalTokens.class).mint(userId, Role.DRIVER);
-
-			api.awaitStatus(token, bookingId, "CONFIRMED");
-			awaitTrue("the pipeline's publications of this booking complete",
-					() -> incompletePublications(jdbc, bookingId) == 0);
+			try (ConfigurableApplicationContext second = start("parking.payments.simulator.slow-delay=1s",
+					"parking.payments.provider-timeout=5s")) {
+				String token = second.getBean(LocalTokens.class).mint(userId, Role.DRIVER);
+				api(second).awaitStatus(token, bookingId, "CONFIRMED");
+				awaitTrue("the pipeline's publications of this booking complete",
+						() -> incompletePublications(jdbc, bookingId) == 0);
+			}
 
 			assertThat(jdbc.sql("select status from payment where booking_id = ?::uuid")
 				.param(bookingId)
 				.query(String.class)
-				.list()).containsExactly("SUCCEEDED");
+				.list()).as("charged once").containsExactly("SUCCEEDED");
 			assertThat(jdbc.sql("""
 					select count(*) from event_publication where event_type like '%BookingStatusChanged'
 					and serialized_event like ? and serialized_event like '%"status":"CONFIRMED"%'""")
@@ -74,11 +67,27 @@ class BookingRestartTest {
 				.query(Long.class)
 				.single()).as("confirmed once").isEqualTo(1);
 		}
+		finally {
+			first.close();
+			connection.destroy();
+		}
+	}
+
+	/** Books on the node and returns once the charge is recorded and waits for the provider. */
+	private static String bookSlowly(ConfigurableApplicationContext node, JdbcClient jdbc, String userId,
+			Instant from) {
+		TestLot lot = new LotFixtures(jdbc).lot("operator-" + UUID.randomUUID(), 1);
+		String token = node.getBean(LocalTokens.class).mint(userId, Role.DRIVER);
+		String bookingId = api(node).book(token, lot.spotIds().getFirst(), from, from.plus(2, ChronoUnit.HOURS),
+				"tok_slow");
+		awaitTrue("the charge is in flight", () -> "PENDING".equals(paymentStatus(jdbc, bookingId)));
+		return bookingId;
 	}
 
 	/** Properties as command-line arguments: they must beat application.yaml (its server.port, for one). */
 	private static ConfigurableApplicationContext start(String... properties) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=4",
+				"--spring.datasource.hikari.minimum-idle=1"));
 		Arrays.stream(properties).map(property -> "--" + property).forEach(arguments::add);
 		return new SpringApplicationBuilder(ParkingApiApplication.class).profiles("test")
 			.run(arguments.toArray(String[]::new));
@@ -89,11 +98,11 @@ class BookingRestartTest {
 	}
 
 	/** A connection of the test's own, that outlives the application contexts. */
-	private static JdbcClient independentJdbc(ConfigurableApplicationContext context) {
+	private static SingleConnectionDataSource independentConnection(ConfigurableApplicationContext context) {
 		var environment = context.getEnvironment();
-		return JdbcClient.create(new DriverManagerDataSource(environment.getRequiredProperty("spring.datasource.url"),
+		return new SingleConnectionDataSource(environment.getRequiredProperty("spring.datasource.url"),
 				environment.getRequiredProperty("spring.datasource.username"),
-				environment.getProperty("spring.datasource.password", "")));
+				environment.getProperty("spring.datasource.password", ""), true);
 	}
 
 	private static String bookingStatus(JdbcClient jdbc, String bookingId) {
