@@ -118,7 +118,7 @@ public class BookingExtension {
 			});
 		}
 		catch (BusinessException | DataIntegrityViolationException ex) {
-			claims.extendBooking(booking.lot(), booking.spot(), booking.id(), extended, booking.window());
+			records.byId(booking.bookingId()).ifPresent(stored -> fitClaim(stored, extended));
 			if (ex instanceof DataIntegrityViolationException collision && Collisions.spotTaken(collision)) {
 				throw spotTaken();
 			}
@@ -131,16 +131,35 @@ public class BookingExtension {
 		chargeOrUndo(due);
 	}
 
-	/** Charges by the attempt's key (a replay returns the first outcome) and undoes the extension on a decline. */
+	/**
+	 * Charges by the attempt's key (a replay returns the first outcome) and undoes the extension on a decline. An
+	 * extension paid for a booking cancelled meanwhile is void, and so is its charge.
+	 */
 	private PaymentView chargeOrUndo(ExtensionChargeDue due) {
 		PaymentView payment = payments.charge(due.charge());
 		if (payment.status() == PaymentStatus.FAILED) {
 			transaction.executeWithoutResult(tx -> records
 				.revertExtension(due.bookingId(), due.extended(), due.previous(), due.previousPrice(), clock.instant())
-				.ifPresent(reverted -> claims.extendBooking(reverted.lot(), reverted.spot(), reverted.id(),
-						due.extended(), due.previous())));
+				.ifPresent(reverted -> fitClaim(reverted, due.extended())));
+		}
+		else if (payment.status() == PaymentStatus.SUCCEEDED
+				&& records.byId(due.bookingId()).map(booking -> !booking.status().isLive()).orElse(true)) {
+			payments.refund(due.charge().idempotencyKey() + ":void", due.charge().subject(), payment.amount());
 		}
 		return payment;
+	}
+
+	/**
+	 * Brings the Redis claim, which covers {@code claimed}, back in line with the booking as stored: its window while
+	 * it is live, none once it is not (a claim must not outlive a booking cancelled meanwhile).
+	 */
+	private void fitClaim(BookingRow booking, TimeWindow claimed) {
+		if (booking.status().isLive()) {
+			claims.extendBooking(booking.lot(), booking.spot(), booking.id(), claimed, booking.window());
+		}
+		else {
+			claims.releaseBooking(booking.lot(), booking.spot(), booking.id());
+		}
 	}
 
 	private static ExtensionChargeDue due(BookingRow moved, BookingRow before, Money difference,
