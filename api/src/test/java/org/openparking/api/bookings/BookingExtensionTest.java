@@ -104,6 +104,8 @@ class BookingExtensionTest extends BookingTestSupport {
 		String id = api.bookConfirmed(driver, lot.spotIds().getFirst(), ten, twelve);
 
 		assertThat(BookingApi.codes(api.extend(driver, id, twelve, "tok_approve", null))).containsExactly("INVALID_WINDOW");
+		assertThat(BookingApi.codes(api.extend(driver, id, ten.plus(7, ChronoUnit.DAYS).plusSeconds(1), "tok_approve",
+				null))).containsExactly("INVALID_WINDOW");
 		assertThat(BookingApi.codes(api.extend(driver(), id, two, "tok_approve", null))).containsExactly("NOT_FOUND");
 		assertThat(BookingApi.codes(api.extend(driver, id, two, "", null))).containsExactly("INVALID_INPUT");
 		api.cancel(driver, id, null, null);

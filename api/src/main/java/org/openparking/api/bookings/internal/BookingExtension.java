@@ -1,6 +1,7 @@
 package org.openparking.api.bookings.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.openparking.api.bookings.BookingId;
@@ -55,9 +56,11 @@ public class BookingExtension {
 
 	private final Clock clock;
 
+	private final Duration maxLength;
+
 	BookingExtension(BookingAccess access, BookingRecords records, SpotClaims claims, LotCatalog catalog,
 			Pricing pricing, Payments payments, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, BookingsProperties properties) {
 		this.access = access;
 		this.records = records;
 		this.claims = claims;
@@ -67,6 +70,7 @@ public class BookingExtension {
 		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.maxLength = properties.maxLength();
 	}
 
 	/** Only the driver who booked: the extension is charged to their payment method. */
@@ -86,6 +90,10 @@ public class BookingExtension {
 		}
 		TimeWindow current = booking.window();
 		TimeWindow extended = new TimeWindow(current.from(), newTo);
+		if (extended.length().compareTo(maxLength) > 0) {
+			throw new BusinessException(UserErrorCode.INVALID_WINDOW,
+					"A booking lasts at most " + maxLength.toHours() + " hours", "input", "newTo");
+		}
 		Money newPrice = priceOf(booking, extended);
 		Money difference = new Money(Math.max(0, newPrice.amountMinor() - booking.price().amountMinor()),
 				newPrice.currency());

@@ -6,8 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.Assert;
 
+/**
+ * @param maxLength the longest a booking may last once extended (holds cap the first window on their own)
+ */
 @ConfigurationProperties("parking.bookings")
-public record BookingsProperties(@DefaultValue Cancellation cancellation, @DefaultValue Retries retries) {
+public record BookingsProperties(@DefaultValue("7d") Duration maxLength, @DefaultValue Cancellation cancellation,
+		@DefaultValue Retries retries) {
 
 	/**
 	 * By default a cancellation is free until the booking starts and refunds nothing later.

@@ -57,7 +57,7 @@ class CancellationPolicyTest {
 	}
 
 	private static CancellationPolicy policy(Duration freeUntilBeforeStart, int lateRefundPercent) {
-		return new CancellationPolicy(new BookingsProperties(
+		return new CancellationPolicy(new BookingsProperties(Duration.ofDays(7),
 				new BookingsProperties.Cancellation(freeUntilBeforeStart, lateRefundPercent),
 				new BookingsProperties.Retries(Duration.ofMinutes(1), Duration.ofMinutes(1), 10)));
 	}
