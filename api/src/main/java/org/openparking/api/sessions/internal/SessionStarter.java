@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.openparking.api.holds.SpotClaims;
 import org.openparking.api.holds.SpotClaims.SessionClaim;
 import org.openparking.api.lots.LotCatalog;
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SessionStarter {
 
+	/** Starts the database refused after Redis had granted the claim, tagged by {@link SessionConflict}. */
+	public static final String REFUSED_BY_DATABASE = "parking.sessions.start.refused.by.database";
+
 	private static final String[] LOT_FIELD = { "input", "lotId" };
 
 	private static final String[] SPOT_FIELD = { "input", "spotId" };
@@ -54,8 +59,10 @@ public class SessionStarter {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	SessionStarter(LotCatalog catalog, Pricing pricing, SpotClaims claims, SessionSpotClaims sessionClaims,
-			ParkingSessions sessions, SessionRecords records, Clock clock) {
+			ParkingSessions sessions, SessionRecords records, Clock clock, MeterRegistry meters) {
 		this.catalog = catalog;
 		this.pricing = pricing;
 		this.claims = claims;
@@ -63,6 +70,7 @@ public class SessionStarter {
 		this.sessions = sessions;
 		this.records = records;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -125,20 +133,25 @@ public class SessionStarter {
 		if (sessions.hasActive(user.value())) {
 			return activeSessionExists();
 		}
-		return spot.isPresent()
-				? new BusinessException(UserErrorCode.SPOT_TAKEN, "The spot is taken now", SPOT_FIELD)
+		return spot.isPresent() ? spotTaken(spot)
 				: new BusinessException(UserErrorCode.NO_SPOT_AVAILABLE, "No " + spotClass + " spot is free now",
 						CLASS_FIELD);
 	}
 
-	private static RuntimeException refusedByDatabase(DataIntegrityViolationException violation,
-			Optional<SpotId> spot) {
-		return SessionConflict.of(violation).<RuntimeException>map(conflict -> switch (conflict) {
-			case USER_HAS_ACTIVE_SESSION -> activeSessionExists();
-			case SPOT_IN_SESSION, SPOT_BOOKED -> spot.isPresent()
-					? new BusinessException(UserErrorCode.SPOT_TAKEN, "The spot is taken now", SPOT_FIELD)
-					: new BusinessException(UserErrorCode.SPOT_TAKEN, "The spot picked was taken meanwhile; try again");
+	// Counted: spot conflicts here mean Redis lagged behind PostgreSQL, user conflicts mean racing starts.
+	private RuntimeException refusedByDatabase(DataIntegrityViolationException violation, Optional<SpotId> spot) {
+		return SessionConflict.of(violation).<RuntimeException>map(conflict -> {
+			meters.counter(REFUSED_BY_DATABASE, "conflict", conflict.name()).increment();
+			return switch (conflict) {
+				case USER_HAS_ACTIVE_SESSION -> activeSessionExists();
+				case SPOT_IN_SESSION, SPOT_BOOKED -> spotTaken(spot);
+			};
 		}).orElse(violation);
+	}
+
+	private static BusinessException spotTaken(Optional<SpotId> spot) {
+		return spot.isPresent() ? new BusinessException(UserErrorCode.SPOT_TAKEN, "The spot is taken now", SPOT_FIELD)
+				: new BusinessException(UserErrorCode.SPOT_TAKEN, "The spot picked was taken meanwhile; try again");
 	}
 
 	private static BusinessException activeSessionExists() {
