@@ -7,6 +7,7 @@ import org.openparking.api.lots.LotCatalog;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.Pricing;
 import org.openparking.api.lots.SpotClass;
+import org.openparking.api.lots.TariffView;
 import org.openparking.api.shared.Money;
 import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.shared.graphql.InvalidArgumentException;
@@ -22,14 +23,11 @@ public class Quotes {
 
 	private final Pricing pricing;
 
-	private final Tariffs tariffs;
-
 	private final WindowRules windows;
 
-	Quotes(LotCatalog catalog, Pricing pricing, Tariffs tariffs, WindowRules windows) {
+	Quotes(LotCatalog catalog, Pricing pricing, WindowRules windows) {
 		this.catalog = catalog;
 		this.pricing = pricing;
-		this.tariffs = tariffs;
 		this.windows = windows;
 	}
 
@@ -44,7 +42,7 @@ public class Quotes {
 					problem.get().field()));
 		}
 		TimeWindow window = new TimeWindow(from, to);
-		Optional<TariffView> tariff = tariffs.of(lot.get(), spotClass);
+		Optional<TariffView> tariff = pricing.tariff(lot.get(), spotClass);
 		Optional<Money> price = pricing.price(lot.get(), spotClass, window);
 		if (tariff.isEmpty() || price.isEmpty()) {
 			return QuoteResult.failed(UserError.of(UserErrorCode.TARIFF_MISSING,

@@ -46,8 +46,8 @@ public class WindowRules {
 		if (to.isAfter(from.plus(properties.maxWindow()))) {
 			return Problem.of("to", "The window must not be longer than " + describe(properties.maxWindow()));
 		}
-		if (to.isAfter(now.plus(properties.maxAdvance()))) {
-			return Problem.of("to", "to must be within " + describe(properties.maxAdvance()) + " from now");
+		if (from.isAfter(now.plus(properties.maxAdvance()))) {
+			return Problem.of("from", "from must be at most " + describe(properties.maxAdvance()) + " ahead");
 		}
 		return Optional.empty();
 	}
