@@ -243,12 +243,18 @@ class SpotSearchTest {
 			Map<String, Object> variables = Map.of("input",
 					Map.of("lotId", lot.id().toString(), "from", from.toString(), "to", to.toString()));
 			graphQl.execute(null, document, variables); // loads the lot into caches and Redis
-			statements.reset();
-			JsonNode response = graphQl.execute(null, document, variables);
-			cost.put(lot == five ? "five" : "fifty", statements.count());
-			assertThat(response.has("errors")).as(response.toString()).isFalse();
-			assertThat(response.at("/data/searchSpots/edges")).hasSize(lot.spotIds().size());
-			assertThat(response.at("/data/searchSpots/edges/0/node/spot/level/code").asString()).isEqualTo("L0");
+			// The counter also sees background jobs (the hold sweeper reads lot ids every second): they only add, so
+			// the least of a few runs is the query's own cost.
+			long least = Long.MAX_VALUE;
+			for (int run = 0; run < 3; run++) {
+				statements.reset();
+				JsonNode response = graphQl.execute(null, document, variables);
+				least = Math.min(least, statements.count());
+				assertThat(response.has("errors")).as(response.toString()).isFalse();
+				assertThat(response.at("/data/searchSpots/edges")).hasSize(lot.spotIds().size());
+				assertThat(response.at("/data/searchSpots/edges/0/node/spot/level/code").asString()).isEqualTo("L0");
+			}
+			cost.put(lot == five ? "five" : "fifty", least);
 		}
 		assertThat(cost.get("fifty")).isEqualTo(cost.get("five")).isPositive();
 	}

@@ -1,28 +1,23 @@
 package org.openparking.api.availability.bench;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
-import javax.sql.DataSource;
-
 import tools.jackson.databind.JsonNode;
 
-import org.openparking.api.ParkingApiApplication;
 import org.openparking.api.availability.internal.SqlStatement;
 import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.support.GraphQlHttp;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * searchSpots over real HTTP against the whole API, started in this process on the benchmark's schema, one request
- * at a time. Beside it, in the same run: the same page's bare SQL statement through the API's own connection pool, and
- * a trivial GraphQL query ({@code __typename}) that costs HTTP, security and GraphQL but no data.
+ * searchSpots over real HTTP against the whole API ({@link ApiProcess}) on the benchmark's schema, one request at a
+ * time. Beside it, in the same run: the same page's bare SQL statement over JDBC, and a trivial GraphQL query
+ * ({@code __typename}) that costs HTTP, security and GraphQL but no data.
  */
 final class HttpLatency {
 
@@ -47,17 +42,9 @@ final class HttpLatency {
 		this.queries = queries;
 	}
 
-	void run() {
-		String url = options.jdbcUrl() + (options.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema="
-				+ options.schema();
-		try (ConfigurableApplicationContext api = new SpringApplicationBuilder(ParkingApiApplication.class)
-			.properties(Map.of("server.port", "0", "spring.datasource.url", url, "spring.flyway.schemas",
-					options.schema(), "spring.data.redis.database", Integer.toString(options.redisDatabase()),
-					"logging.level.root", "WARN"))
-			.run()) {
-			int port = ((WebServerApplicationContext) api).getWebServer().getPort();
-			GraphQlHttp http = new GraphQlHttp(port);
-			JdbcClient pool = JdbcClient.create(api.getBean(DataSource.class));
+	void run(JdbcClient jdbc) throws IOException, InterruptedException {
+		try (ApiProcess api = ApiProcess.start(options)) {
+			GraphQlHttp http = new GraphQlHttp(api.port());
 			List<TimeWindow> windows = queries.windows();
 			IntConsumer search = i -> {
 				TimeWindow window = windows.get(i % windows.size());
@@ -70,7 +57,7 @@ final class HttpLatency {
 			IntConsumer trivial = i -> http.execute(null, "{ __typename }");
 			IntConsumer bareSql = i -> {
 				SqlStatement statement = queries.searchInLot(windows.get(i % windows.size()), null);
-				pool.sql(statement.sql()).params(statement.params()).query().listOfRows();
+				jdbc.sql(statement.sql()).params(statement.params()).query().listOfRows();
 			};
 			int warmup = Math.max(200, options.httpRequests() / 5);
 			measure(search, warmup);
@@ -78,10 +65,10 @@ final class HttpLatency {
 			measure(bareSql, warmup);
 			int n = options.httpRequests();
 			System.out.println();
-			System.out.println("Latency, sequential, " + n + " requests each after " + warmup + " warm-up:");
-			System.out.println("  searchSpots over HTTP (20 offers, spot, lot, commercialState): " + measure(search, n));
-			System.out.println("  reference: { __typename } over HTTP:                        " + measure(trivial, n));
-			System.out.println("  reference: the page's bare SQL via the API's pool:          " + measure(bareSql, n));
+			System.out.println("Latency, one request at a time, " + n + " each after " + warmup + " warm-up:");
+			System.out.println("  searchSpots over HTTP (20 offers; spot, lot, commercialState): " + measure(search, n));
+			System.out.println("  reference: { __typename } over HTTP:                          " + measure(trivial, n));
+			System.out.println("  reference: the page's bare SQL over JDBC:                     " + measure(bareSql, n));
 		}
 	}
 

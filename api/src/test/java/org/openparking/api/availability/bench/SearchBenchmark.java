@@ -1,5 +1,6 @@
 package org.openparking.api.availability.bench;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -17,7 +18,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <li>{@code --reuse} keep the schema when it is already seeded</li>
  * <li>{@code --runs=30} EXPLAIN ANALYZE runs per statement and window, per layout</li>
  * <li>{@code --http-requests=2000} measured searchSpots requests</li>
- * <li>{@code --redis-database=15} Redis database of the API started for the HTTP part</li>
+ * <li>{@code --redis-database=15} Redis database of the API process started for the HTTP part (its log:
+ * {@code target/bench-search-api.log})</li>
  * <li>{@code --skip-layouts}, {@code --skip-http} leave out one half</li>
  * </ul>
  */
@@ -26,7 +28,7 @@ public final class SearchBenchmark {
 	private SearchBenchmark() {
 	}
 
-	public static void main(String[] args) throws SQLException {
+	public static void main(String[] args) throws SQLException, IOException, InterruptedException {
 		BenchOptions options = BenchOptions.parse(args);
 		PGSimpleDataSource postgres = new PGSimpleDataSource();
 		postgres.setURL(options.jdbcUrl());
@@ -51,7 +53,7 @@ public final class SearchBenchmark {
 				new LayoutComparison(jdbc, layouts, queries, options.runs()).run();
 			}
 			if (options.http()) {
-				new HttpLatency(options, queries).run();
+				new HttpLatency(options, queries).run(jdbc);
 			}
 		}
 	}
