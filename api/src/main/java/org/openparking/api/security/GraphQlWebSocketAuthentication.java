@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class GraphQlWebSocketAuthentication {
 
 	@Bean
-	AuthenticationWebSocketInterceptor graphQlWebSocketAuthentication(JwtDecoder decoder) {
+	AuthenticationWebSocketInterceptor bearerTokenInConnectionInit(JwtDecoder decoder) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 		provider.setJwtAuthenticationConverter(SecurityConfiguration.rolesConverter());
 		return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(),
