@@ -34,10 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * from the lot tables and claim states that tests set. Removed once those modules land on main.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class InterimModules {
+public class InterimModules {
 
 	/** Shared by every application context of the JVM, like Redis is shared by every node. */
-	static final Map<SpotId, CommercialState> STATES = new ConcurrentHashMap<>();
+	public static final Map<SpotId, CommercialState> STATES = new ConcurrentHashMap<>();
 
 	@Bean
 	LotCatalog lotCatalog(JdbcClient jdbc) {

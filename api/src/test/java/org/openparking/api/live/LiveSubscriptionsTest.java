@@ -14,8 +14,6 @@ import org.openparking.api.bookings.BookingId;
 import org.openparking.api.bookings.BookingStatus;
 import org.openparking.api.bookings.BookingStatusChanged;
 import org.openparking.api.holds.CommercialState;
-import org.openparking.api.holds.Hold;
-import org.openparking.api.holds.HoldId;
 import org.openparking.api.holds.HoldPlaced;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotId;
@@ -40,20 +38,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openparking.api.live.LiveTestSupport.SPOT_STATUS;
 import static org.openparking.api.live.LiveTestSupport.WAIT;
 import static org.openparking.api.live.LiveTestSupport.awaitRedisSubscribers;
 import static org.openparking.api.live.LiveTestSupport.data;
 import static org.openparking.api.live.LiveTestSupport.errorClassification;
+import static org.openparking.api.live.LiveTestSupport.hold;
 
 /** Subscriptions over a real WebSocket, fed by domain events through real Redis pub/sub. */
 @ApiIntegrationTest
 @Import(InterimModules.class)
 class LiveSubscriptionsTest {
-
-	static final String SPOT_STATUS = """
-			subscription($lotId: ID!) {
-			  spotStatusChanged(lotId: $lotId) { lotId spotId commercialState cause occurredAt }
-			}""";
 
 	static final String AVAILABILITY = """
 			subscription($lotId: ID!) {
@@ -98,7 +93,7 @@ class LiveSubscriptionsTest {
 			awaitRedisSubscribers(redis, LiveTestSupport.lotChannel(lot.id()), 1);
 
 			InterimModules.STATES.put(spot, CommercialState.HELD);
-			events.publishEvent(new HoldPlaced(hold(lot, spot, Duration.ofMinutes(5)), Instant.now()));
+			events.publishEvent(new HoldPlaced(hold(lot, spot), Instant.now()));
 
 			JsonNode event = data(client.next(id, WAIT), "spotStatusChanged");
 			assertThat(event.path("lotId").asString()).isEqualTo(lot.id().toString());
@@ -129,7 +124,7 @@ class LiveSubscriptionsTest {
 				tokens.mint("driver-" + UUID.randomUUID(), Role.DRIVER))) {
 			String id = client.subscribe(SPOT_STATUS, Map.of("lotId", lot.id().toString()));
 			awaitRedisSubscribers(redis, LiveTestSupport.lotChannel(lot.id()), 1);
-			events.publishEvent(new HoldPlaced(hold(lot, spot, Duration.ofMinutes(5)), Instant.now()));
+			events.publishEvent(new HoldPlaced(hold(lot, spot), Instant.now()));
 			assertThat(data(client.next(id, WAIT), "spotStatusChanged").path("cause").asString()).isEqualTo("HELD");
 		}
 	}
@@ -216,7 +211,7 @@ class LiveSubscriptionsTest {
 			InterimModules.STATES.put(new SpotId(lot.spotIds().get(0)), CommercialState.HELD);
 			InterimModules.STATES.put(new SpotId(lot.spotIds().get(1)), CommercialState.IN_SESSION);
 			for (int i = 0; i < 40; i++) {
-				events.publishEvent(new HoldPlaced(hold(lot, new SpotId(lot.spotIds().get(i % 2)), Duration.ofMinutes(5)),
+				events.publishEvent(new HoldPlaced(hold(lot, new SpotId(lot.spotIds().get(i % 2))),
 						Instant.now()));
 			}
 			List<JsonNode> recounts = new ArrayList<>();
@@ -235,12 +230,6 @@ class LiveSubscriptionsTest {
 		assertThat(perClass).hasSize(1);
 		assertThat(perClass.get(0).path("spotClass").asString()).isEqualTo("STANDARD");
 		return List.of(perClass.get(0).path("free").asInt(), perClass.get(0).path("total").asInt());
-	}
-
-	static Hold hold(TestLot lot, SpotId spot, Duration ttl) {
-		Instant now = Instant.now();
-		return new Hold(HoldId.newIn(new LotId(lot.id())), spot, new UserId("driver"),
-				new TimeWindow(now, now.plus(Duration.ofHours(1))), now.plus(ttl));
 	}
 
 	private static BookingStatusChanged statusChanged(TestLot lot, UUID booking, String owner, BookingStatus status) {

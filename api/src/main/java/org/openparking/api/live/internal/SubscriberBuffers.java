@@ -1,8 +1,8 @@
 package org.openparking.api.live.internal;
 
-import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.stereotype.Component;
 
@@ -20,10 +20,18 @@ class SubscriberBuffers {
 		this.capacity = properties.subscriberBuffer();
 	}
 
-	/** For streams where every event matters: a subscriber that falls too far behind is ended with TOO_SLOW. */
+	/**
+	 * For streams where every event matters: a subscriber that falls too far behind is ended with TOO_SLOW at once.
+	 * (Reactor's own overflow error would wait behind the buffered events, which a stalled subscriber never takes.)
+	 */
 	<T> Flux<T> everyEventOrFail(Flux<T> events) {
-		return events.onBackpressureBuffer(capacity, dropped -> {
-		}, BufferOverflowStrategy.ERROR).onErrorMap(Exceptions::isOverflow, ex -> new SlowSubscriberException(capacity));
+		return Flux.defer(() -> {
+			Sinks.Empty<T> cutOff = Sinks.empty();
+			Flux<T> buffered = events.onBackpressureBuffer(capacity,
+					overflowing -> cutOff.tryEmitError(new SlowSubscriberException(capacity)),
+					BufferOverflowStrategy.DROP_LATEST);
+			return Flux.merge(cutOff.asMono(), buffered);
+		});
 	}
 
 	/** For snapshots: a slow subscriber skips to the newest one. */
