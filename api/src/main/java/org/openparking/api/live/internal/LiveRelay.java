@@ -11,9 +11,11 @@ import org.openparking.api.holds.HoldPlaced;
 import org.openparking.api.holds.HoldReleased;
 import org.openparking.api.lots.LotChanged;
 import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
 import org.openparking.api.lots.SpotStateChanged;
 import org.openparking.api.sessions.SessionEnded;
 import org.openparking.api.sessions.SessionStarted;
+import org.openparking.api.shared.UserId;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -81,20 +83,16 @@ class LiveRelay {
 
 	@EventListener
 	void on(SessionStarted event) {
-		afterCommit(event.lotId(), () -> {
-			publisher.spotChanged(event.lotId(), event.spotId(), SpotChangeCause.SESSION_STARTED, event.occurredAt());
-			publisher.sessionChanged(event.userId(), new SessionEvent(event.sessionId().value(),
-					event.lotId().value(), SessionEvent.Status.ACTIVE, event.occurredAt()));
-		});
+		sessionChanged(event.lotId(), event.spotId(), event.userId(), SpotChangeCause.SESSION_STARTED,
+				new SessionEvent(event.sessionId().value(), event.lotId().value(), SessionEvent.Status.ACTIVE,
+						event.occurredAt()));
 	}
 
 	@EventListener
 	void on(SessionEnded event) {
-		afterCommit(event.lotId(), () -> {
-			publisher.spotChanged(event.lotId(), event.spotId(), SpotChangeCause.SESSION_ENDED, event.occurredAt());
-			publisher.sessionChanged(event.userId(), new SessionEvent(event.sessionId().value(),
-					event.lotId().value(), SessionEvent.Status.COMPLETED, event.occurredAt()));
-		});
+		sessionChanged(event.lotId(), event.spotId(), event.userId(), SpotChangeCause.SESSION_ENDED,
+				new SessionEvent(event.sessionId().value(), event.lotId().value(), SessionEvent.Status.COMPLETED,
+						event.occurredAt()));
 	}
 
 	@EventListener
@@ -126,6 +124,13 @@ class LiveRelay {
 			return SpotChangeCause.BOOKING_RELEASED;
 		}
 		return null;
+	}
+
+	private void sessionChanged(LotId lot, SpotId spot, UserId owner, SpotChangeCause cause, SessionEvent event) {
+		afterCommit(lot, () -> {
+			publisher.spotChanged(lot, spot, cause, event.occurredAt());
+			publisher.sessionChanged(owner, event);
+		});
 	}
 
 	private void holdChanged(Hold hold, SpotChangeCause cause, Instant occurredAt) {

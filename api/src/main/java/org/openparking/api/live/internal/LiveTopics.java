@@ -72,9 +72,10 @@ class LiveTopics implements MessageListener, DisposableBean {
 		try {
 			Topic topic = topics.get(channel);
 			if (topic == null) {
+				// Redis (un)subscribes under the lock, so no count races them; they are rare next to messages.
+				container.addMessageListener(this, new ChannelTopic(channel));
 				topic = new Topic(channel);
 				topics.put(channel, topic);
-				container.addMessageListener(this, new ChannelTopic(channel));
 			}
 			topic.subscribers++;
 			return topic;
@@ -91,6 +92,10 @@ class LiveTopics implements MessageListener, DisposableBean {
 				topics.remove(topic.channel, topic);
 				container.removeMessageListener(this, new ChannelTopic(topic.channel));
 			}
+		}
+		catch (RuntimeException ex) {
+			// Redis is unreachable: the container drops its subscriptions and resubscribes only what is registered.
+			log.warn("Could not unsubscribe from {}: {}", topic.channel, ex.toString());
 		}
 		finally {
 			lock.unlock();
