@@ -24,6 +24,7 @@ import org.openparking.api.sessions.SessionStarted;
 import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.shared.UserId;
 import org.openparking.api.support.ApiIntegrationTest;
+import org.openparking.api.support.GraphQlHttp;
 import org.openparking.api.support.GraphQlWebSocket;
 import org.openparking.api.support.LotFixtures;
 import org.openparking.api.support.LotFixtures.TestLot;
@@ -222,6 +223,31 @@ class LiveSubscriptionsTest {
 			}
 			assertThat(recounts).hasSizeLessThanOrEqualTo(3);
 			assertThat(standardCounts(recounts.getLast())).containsExactly(1, 3);
+		}
+	}
+
+	@Test
+	void anOperatorClosingASpotIsSeenAsASpotEventAndInTheCounts() {
+		String operator = "op-" + UUID.randomUUID();
+		TestLot lot = new LotFixtures(jdbc).lot(operator, 2);
+		UUID spot = lot.spotIds().get(1);
+		try (GraphQlWebSocket client = GraphQlWebSocket.connect(port,
+				tokens.mint("driver-" + UUID.randomUUID(), Role.DRIVER))) {
+			String spots = client.subscribe(SPOT_STATUS, Map.of("lotId", lot.id().toString()));
+			String counts = client.subscribe(AVAILABILITY, Map.of("lotId", lot.id().toString()));
+			assertThat(standardCounts(client.next(counts, WAIT))).containsExactly(2, 2);
+			awaitRedisSubscribers(redis, LiveTestSupport.lotChannel(lot.id()), 1);
+			LiveTestSupport.sleep(200); // the availability feed joins the lot channel on its own
+
+			JsonNode closed = new GraphQlHttp(port).execute(tokens.mint(operator, Role.OPERATOR), """
+					mutation($input: SetSpotStateInput!) { setSpotState(input: $input) { userErrors { code } } }""",
+					Map.of("input", Map.of("spotId", spot.toString(), "state", "CLOSED", "reason", "repairs")));
+			assertThat(closed.at("/data/setSpotState/userErrors").isEmpty()).isTrue();
+
+			JsonNode event = data(client.next(spots, WAIT), "spotStatusChanged");
+			assertThat(event.path("spotId").asString()).isEqualTo(spot.toString());
+			assertThat(event.path("cause").asString()).isEqualTo("CLOSED");
+			assertThat(standardCounts(client.next(counts, WAIT))).containsExactly(1, 2);
 		}
 	}
 
