@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.openparking.api.holds.SpotClaims;
-import org.openparking.api.lots.LotCatalog;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.Pricing;
 import org.openparking.api.lots.SpotClass;
@@ -38,7 +37,7 @@ public class SpotSearch {
 
 	private final LotsNearby lotsNearby;
 
-	private final LotCatalog catalog;
+	private final KnownLots knownLots;
 
 	private final SpotClaims claims;
 
@@ -50,11 +49,11 @@ public class SpotSearch {
 
 	private final Clock clock;
 
-	SpotSearch(FreeSpots freeSpots, LotsNearby lotsNearby, LotCatalog catalog, SpotClaims claims, Pricing pricing,
+	SpotSearch(FreeSpots freeSpots, LotsNearby lotsNearby, KnownLots knownLots, SpotClaims claims, Pricing pricing,
 			WindowRules windows, AvailabilityProperties properties, Clock clock) {
 		this.freeSpots = freeSpots;
 		this.lotsNearby = lotsNearby;
-		this.catalog = catalog;
+		this.knownLots = knownLots;
 		this.claims = claims;
 		this.pricing = pricing;
 		this.windows = windows;
@@ -80,11 +79,7 @@ public class SpotSearch {
 			if (query.near() != null || query.radiusMeters() != null) {
 				throw new InvalidArgumentException("Give either lotId, or near with radiusMeters, not both");
 			}
-			LotId lot = LotId.parse(query.lotId());
-			if (catalog.lot(lot).isEmpty()) {
-				throw new InvalidArgumentException("No lot with id " + lot);
-			}
-			return List.of(new LotDistance(lot, 0));
+			return List.of(new LotDistance(knownLots.require(query.lotId()), 0));
 		}
 		if (query.near() == null) {
 			throw new InvalidArgumentException("Give either lotId, or near with radiusMeters");
