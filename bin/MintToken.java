@@ -20,19 +20,24 @@ public class MintToken {
 			System.err.println("usage: java bin/MintToken.java SUBJECT DRIVER|OPERATOR|ADMIN [ROLE...]");
 			System.exit(2);
 		}
+		System.out.println(mint(args[0], Arrays.copyOfRange(args, 1, args.length)));
+	}
+
+	/** Also used by the benchmarks (bin/Bench*.java), which the source launcher compiles together with this file. */
+	static String mint(String subject, String... roleNames) throws Exception {
 		String secret = env("PARKING_SECURITY_JWT_SECRET", "local-development-secret-change-me-0123456789abcdef");
 		String issuer = env("PARKING_SECURITY_JWT_ISSUER", "parking-local");
 		long now = Instant.now().getEpochSecond();
-		String roles = Arrays.stream(args, 1, args.length).map(r -> "\"" + r.toUpperCase() + "\"")
+		String roles = Arrays.stream(roleNames).map(r -> "\"" + r.toUpperCase() + "\"")
 			.collect(Collectors.joining(","));
 		String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-		String claims = b64("{\"iss\":\"" + issuer + "\",\"sub\":\"" + args[0] + "\",\"iat\":" + now + ",\"exp\":"
+		String claims = b64("{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":"
 				+ (now + Duration.ofHours(12).toSeconds()) + ",\"roles\":[" + roles + "]}");
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		String signature = Base64.getUrlEncoder().withoutPadding()
 			.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
-		System.out.println(header + "." + claims + "." + signature);
+		return header + "." + claims + "." + signature;
 	}
 
 	private static String env(String name, String fallback) {

@@ -1,0 +1,159 @@
+package org.openparking.api.availability.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openparking.api.holds.SpotClaims;
+import org.openparking.api.lots.LotCatalog;
+import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.Pricing;
+import org.openparking.api.lots.SpotClass;
+import org.openparking.api.lots.SpotId;
+import org.openparking.api.shared.Money;
+import org.openparking.api.shared.TimeWindow;
+import org.openparking.api.shared.graphql.Connection;
+import org.openparking.api.shared.graphql.InvalidArgumentException;
+import org.openparking.api.shared.graphql.PageRequest;
+import org.springframework.stereotype.Service;
+
+/**
+ * Spots free for a whole window, cheapest first: ordered by price per hour, then distance, then lot, then spot code
+ * (see {@link OfferKey}); cursors are keyset positions in that order.
+ * <p>
+ * One SQL statement finds the spots that bookings, sessions and administrative state leave free; live holds come
+ * from Redis, asked once per lot that appears in the page. When holds remove rows, the next rows are fetched after
+ * the last one seen, so a page is full whenever enough spots are free.
+ */
+@Service
+public class SpotSearch {
+
+	private final FreeSpots freeSpots;
+
+	private final LotsNearby lotsNearby;
+
+	private final LotCatalog catalog;
+
+	private final SpotClaims claims;
+
+	private final Pricing pricing;
+
+	private final WindowRules windows;
+
+	private final AvailabilityProperties properties;
+
+	private final Clock clock;
+
+	SpotSearch(FreeSpots freeSpots, LotsNearby lotsNearby, LotCatalog catalog, SpotClaims claims, Pricing pricing,
+			WindowRules windows, AvailabilityProperties properties, Clock clock) {
+		this.freeSpots = freeSpots;
+		this.lotsNearby = lotsNearby;
+		this.catalog = catalog;
+		this.claims = claims;
+		this.pricing = pricing;
+		this.windows = windows;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Connection<SpotOffer> search(SpotSearchQuery query, PageRequest page) {
+		boolean byPoint = query.near() != null;
+		List<LotDistance> lots = scope(query);
+		TimeWindow window = windows.require(query.from(), query.to());
+		Set<SpotClass> classes = query.spotClasses() == null || query.spotClasses().isEmpty()
+				? EnumSet.allOf(SpotClass.class) : EnumSet.copyOf(query.spotClasses());
+		long maxPrice = maxPricePerHour(query.maxPricePerHour());
+		OfferKey after = page.after() == null ? null : OfferKey.parse(page.after());
+		List<FreeSpotRow> rows = lots.isEmpty() ? List.of()
+				: unheldRows(lots, window, classes, maxPrice, after, page.limit());
+		return Connection.of(offers(rows, window, byPoint), page, offer -> offer.key().text());
+	}
+
+	private List<LotDistance> scope(SpotSearchQuery query) {
+		if (query.lotId() != null) {
+			if (query.near() != null || query.radiusMeters() != null) {
+				throw new InvalidArgumentException("Give either lotId, or near with radiusMeters, not both");
+			}
+			LotId lot = LotId.parse(query.lotId());
+			if (catalog.lot(lot).isEmpty()) {
+				throw new InvalidArgumentException("No lot with id " + lot);
+			}
+			return List.of(new LotDistance(lot, 0));
+		}
+		if (query.near() == null) {
+			throw new InvalidArgumentException("Give either lotId, or near with radiusMeters");
+		}
+		if (query.radiusMeters() == null) {
+			throw new InvalidArgumentException("radiusMeters is required with near");
+		}
+		if (query.radiusMeters() < 1 || query.radiusMeters() > properties.maxRadiusMeters()) {
+			throw new InvalidArgumentException("radiusMeters must be between 1 and " + properties.maxRadiusMeters());
+		}
+		double latitude = query.near().latitude();
+		double longitude = query.near().longitude();
+		if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) {
+			throw new InvalidArgumentException("near must have a latitude in [-90, 90] and a longitude in [-180, 180]");
+		}
+		return lotsNearby.within(latitude, longitude, query.radiusMeters());
+	}
+
+	private static long maxPricePerHour(Integer maxPricePerHour) {
+		if (maxPricePerHour == null) {
+			return Long.MAX_VALUE;
+		}
+		if (maxPricePerHour < 0) {
+			throw new InvalidArgumentException("maxPricePerHour must not be negative");
+		}
+		return maxPricePerHour;
+	}
+
+	private List<FreeSpotRow> unheldRows(List<LotDistance> lots, TimeWindow window, Set<SpotClass> classes,
+			long maxPrice, OfferKey after, int limit) {
+		Instant now = clock.instant();
+		Map<LotId, Set<SpotId>> heldByLot = new HashMap<>();
+		List<FreeSpotRow> kept = new ArrayList<>(limit);
+		OfferKey position = after;
+		while (true) {
+			List<FreeSpotRow> rows = freeSpots.page(lots, window, classes, maxPrice, position, limit);
+			for (FreeSpotRow row : rows) {
+				if (kept.size() == limit) {
+					break;
+				}
+				Set<SpotId> held = heldByLot.computeIfAbsent(new LotId(row.lotId()),
+						lot -> claims.claimedDuring(lot, window, now));
+				if (!held.contains(new SpotId(row.spotId()))) {
+					kept.add(row);
+				}
+			}
+			if (kept.size() == limit || rows.size() < limit) {
+				return kept;
+			}
+			position = rows.getLast().key();
+		}
+	}
+
+	/** Prices each (lot, class) once per page. */
+	private List<SpotOffer> offers(List<FreeSpotRow> rows, TimeWindow window, boolean byPoint) {
+		Map<PriceKey, Optional<Money>> prices = new HashMap<>();
+		List<SpotOffer> offers = new ArrayList<>(rows.size());
+		for (FreeSpotRow row : rows) {
+			PriceKey key = new PriceKey(new LotId(row.lotId()), row.spotClass());
+			Optional<Money> price = prices.computeIfAbsent(key,
+					k -> pricing.price(k.lot(), k.spotClass(), window));
+			// A tariff removed since the query ran: the spot cannot be priced, so it is not offered.
+			price.ifPresent(total -> offers.add(new SpotOffer(row.spotId(), row.lotId(),
+					new Money(row.hourlyRateMinor(), row.currency()), total, byPoint ? row.distance() : null,
+					row.key())));
+		}
+		return offers;
+	}
+
+	private record PriceKey(LotId lot, SpotClass spotClass) {
+	}
+}

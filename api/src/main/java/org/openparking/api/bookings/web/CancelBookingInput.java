@@ -1,0 +1,4 @@
+package org.openparking.api.bookings.web;
+
+record CancelBookingInput(String bookingId, String reason, String idempotencyKey) {
+}

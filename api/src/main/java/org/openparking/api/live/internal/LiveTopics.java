@@ -1,0 +1,148 @@
+package org.openparking.api.live.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The node's single Redis subscription (one pub/sub connection), shared by every local subscriber. A channel is
+ * subscribed in Redis while at least one local subscriber listens to it and unsubscribed when the last one leaves, so
+ * a node only receives the traffic of topics it serves. Each channel fans out through one local sink.
+ */
+@Component
+class LiveTopics implements MessageListener, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveTopics.class);
+
+	private final RedisMessageListenerContainer container;
+
+	private final JsonMapper json;
+
+	private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+
+	/** Guards the subscriber counts together with the Redis (un)subscriptions they cause. */
+	private final ReentrantLock lock = new ReentrantLock();
+
+	LiveTopics(RedisConnectionFactory connections, JsonMapper json) {
+		this.json = json;
+		this.container = new RedisMessageListenerContainer();
+		this.container.setConnectionFactory(connections);
+		// Dispatch on the connection's own thread: in order, and cheap because onMessage only decodes and emits.
+		this.container.setTaskExecutor(new SyncTaskExecutor());
+		this.container.afterPropertiesSet();
+		this.container.start();
+	}
+
+	/**
+	 * The messages of a channel from the moment of subscription. A subscriber without demand misses messages, so
+	 * callers put their own bounded buffer behind it (see {@link SubscriberBuffers}).
+	 */
+	Flux<LiveMessage> listen(String channel) {
+		return Flux.defer(() -> {
+			Topic topic = acquire(channel);
+			return topic.sink.asFlux().doFinally(signal -> release(topic));
+		});
+	}
+
+	/** Local subscribers of a channel on this node (for tests and metrics). */
+	int subscribers(String channel) {
+		Topic topic = topics.get(channel);
+		return topic == null ? 0 : topic.subscribers;
+	}
+
+	private Topic acquire(String channel) {
+		lock.lock();
+		try {
+			Topic topic = topics.get(channel);
+			if (topic == null) {
+				// Redis (un)subscribes under the lock, so no count races them; they are rare next to messages.
+				container.addMessageListener(this, new ChannelTopic(channel));
+				topic = new Topic(channel);
+				topics.put(channel, topic);
+			}
+			topic.subscribers++;
+			return topic;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void release(Topic topic) {
+		lock.lock();
+		try {
+			if (--topic.subscribers == 0) {
+				topics.remove(topic.channel, topic);
+				container.removeMessageListener(this, new ChannelTopic(topic.channel));
+			}
+		}
+		catch (RuntimeException ex) {
+			// Redis is unreachable: the container drops its subscriptions and resubscribes only what is registered.
+			log.warn("Could not unsubscribe from {}: {}", topic.channel, ex.toString());
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public void onMessage(Message message, byte[] pattern) {
+		Topic topic = topics.get(new String(message.getChannel(), StandardCharsets.UTF_8));
+		if (topic == null) {
+			return; // the last local subscriber left while the message was under way
+		}
+		LiveMessage decoded;
+		try {
+			decoded = json.readValue(message.getBody(), LiveMessage.class);
+		}
+		catch (JacksonException ex) {
+			log.warn("Dropped an unreadable live message on {}: {}", topic.channel, ex.getOriginalMessage());
+			return;
+		}
+		topic.emit(decoded);
+	}
+
+	@Override
+	public void destroy() throws Exception {
+		container.destroy();
+	}
+
+	private static final class Topic {
+
+		final String channel;
+
+		/** Best effort per subscriber: one without demand misses a message, the others still get it. */
+		final Sinks.Many<LiveMessage> sink = Sinks.many().multicast().directBestEffort();
+
+		/** Written under {@link LiveTopics#lock}. */
+		volatile int subscribers;
+
+		Topic(String channel) {
+			this.channel = channel;
+		}
+
+		void emit(LiveMessage message) {
+			// Only the pub/sub connection's thread emits, so a concurrent emission is a brief overlap at most.
+			while (sink.tryEmitNext(message) == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
+				Thread.onSpinWait();
+			}
+		}
+	}
+}

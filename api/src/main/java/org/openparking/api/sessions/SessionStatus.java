@@ -1,0 +1,5 @@
+package org.openparking.api.sessions;
+
+public enum SessionStatus {
+	ACTIVE, COMPLETED
+}

@@ -1,0 +1,41 @@
+package org.openparking.api.sessions.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.openparking.api.holds.ClaimKind;
+import org.openparking.api.holds.ClaimSource;
+import org.openparking.api.holds.LiveClaim;
+import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
+import org.openparking.api.shared.TimeWindow;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The active sessions of a lot as claims, for rebuilding Redis. A session claims its spot over the same range the
+ * database guards against bookings: until its latest allowed end, or open-ended.
+ */
+@Component
+class ActiveSessionClaims implements ClaimSource {
+
+	/** Stands for "until the car leaves"; still exact as epoch milliseconds in a double (Lua numbers). */
+	static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
+
+	private final ParkingSessions sessions;
+
+	ActiveSessionClaims(ParkingSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<LiveClaim> liveClaims(LotId lot, Instant now) {
+		return sessions.findActiveInLot(lot.value())
+			.stream()
+			.map(session -> new LiveClaim(new SpotId(session.spotId()), ClaimKind.SESSION, session.id(),
+					new TimeWindow(session.startedAt(),
+							session.latestAllowedEnd() == null ? OPEN_END : session.latestAllowedEnd())))
+			.toList();
+	}
+}

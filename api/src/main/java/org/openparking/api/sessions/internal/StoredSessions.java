@@ -1,0 +1,31 @@
+package org.openparking.api.sessions.internal;
+
+import java.util.Optional;
+
+import org.openparking.api.sessions.SessionId;
+import org.openparking.api.sessions.SessionView;
+import org.openparking.api.sessions.Sessions;
+import org.openparking.api.shared.UserId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class StoredSessions implements Sessions {
+
+	private final ParkingSessions sessions;
+
+	StoredSessions(ParkingSessions sessions) {
+		this.sessions = sessions;
+	}
+
+	@Override
+	public Optional<SessionView> find(SessionId id) {
+		return sessions.findById(id.value()).map(ParkingSession::view);
+	}
+
+	@Override
+	public Optional<SessionView> activeOf(UserId user) {
+		return sessions.findActiveOfUser(user.value()).map(ParkingSession::view);
+	}
+}

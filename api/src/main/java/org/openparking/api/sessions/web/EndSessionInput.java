@@ -1,0 +1,4 @@
+package org.openparking.api.sessions.web;
+
+record EndSessionInput(String paymentMethodToken, String idempotencyKey) {
+}

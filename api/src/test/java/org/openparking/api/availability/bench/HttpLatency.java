@@ -1,0 +1,84 @@
+package org.openparking.api.availability.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import tools.jackson.databind.JsonNode;
+
+import org.openparking.api.availability.internal.SqlStatement;
+import org.openparking.api.shared.TimeWindow;
+import org.openparking.api.support.GraphQlHttp;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * searchSpots over real HTTP against the whole API ({@link ApiProcess}) on the benchmark's schema, one request at a
+ * time. Beside it, in the same run: the same page's bare SQL statement over JDBC, and a trivial GraphQL query
+ * ({@code __typename}) that costs HTTP, security and GraphQL but no data.
+ */
+final class HttpLatency {
+
+	static final String SEARCH = """
+			query Search($lotId: ID!, $from: DateTime!, $to: DateTime!) {
+			  searchSpots(input: {lotId: $lotId, from: $from, to: $to}, first: 20) {
+			    edges { cursor node {
+			      pricePerHour { amountMinor currency } price { amountMinor currency }
+			      spot { id code spotClass commercialState }
+			      lot { id name }
+			    } }
+			    pageInfo { hasNextPage endCursor }
+			  }
+			}""";
+
+	private final BenchOptions options;
+
+	private final BenchQueries queries;
+
+	HttpLatency(BenchOptions options, BenchQueries queries) {
+		this.options = options;
+		this.queries = queries;
+	}
+
+	void run(JdbcClient jdbc) throws IOException, InterruptedException {
+		try (ApiProcess api = ApiProcess.start(options)) {
+			GraphQlHttp http = new GraphQlHttp(api.port());
+			List<TimeWindow> windows = queries.windows();
+			IntConsumer search = i -> {
+				TimeWindow window = windows.get(i % windows.size());
+				JsonNode response = http.execute(null, SEARCH, Map.of("lotId", queries.mainLotId().toString(), "from",
+						window.from().toString(), "to", window.to().toString()));
+				if (response.has("errors")) {
+					throw new IllegalStateException("searchSpots failed: " + response.get("errors"));
+				}
+			};
+			IntConsumer trivial = i -> http.execute(null, "{ __typename }");
+			IntConsumer bareSql = i -> {
+				SqlStatement statement = queries.searchInLot(windows.get(i % windows.size()), null);
+				jdbc.sql(statement.sql()).params(statement.params()).query().listOfRows();
+			};
+			int warmup = Math.max(200, options.httpRequests() / 5);
+			measure(search, warmup);
+			measure(trivial, warmup);
+			measure(bareSql, warmup);
+			int n = options.httpRequests();
+			System.out.println();
+			System.out.println("Latency, one request at a time, " + n + " each after " + warmup + " warm-up:");
+			System.out.println("  searchSpots over HTTP (20 offers; spot, lot, commercialState): " + measure(search, n));
+			System.out.println("  reference: { __typename } over HTTP:                          " + measure(trivial, n));
+			System.out.println("  reference: the page's bare SQL over JDBC:                     " + measure(bareSql, n));
+		}
+	}
+
+	private static Percentiles measure(IntConsumer request, int count) {
+		List<Double> millis = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			long start = System.nanoTime();
+			request.accept(i);
+			millis.add((System.nanoTime() - start) / 1e6);
+		}
+		return Percentiles.of(millis);
+	}
+}

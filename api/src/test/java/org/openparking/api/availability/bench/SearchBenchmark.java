@@ -1,0 +1,60 @@
+package org.openparking.api.availability.bench;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Measures the index layout of the claim queries and the latency of searchSpots. Run it with {@code bin/bench-search}
+ * (it compiles the tests and runs this class on the test classpath); options:
+ * <ul>
+ * <li>{@code --jdbc-url=jdbc:postgresql://127.0.0.1:5432/postgres} database (user postgres, no password)</li>
+ * <li>{@code --schema=bench_search} its own schema, dropped and re-seeded on every run</li>
+ * <li>{@code --reuse} keep the schema when it is already seeded</li>
+ * <li>{@code --runs=30} EXPLAIN ANALYZE runs per statement and window, per layout</li>
+ * <li>{@code --http-requests=2000} measured searchSpots requests</li>
+ * <li>{@code --redis-database=15} Redis database of the API process started for the HTTP part (its log:
+ * {@code target/bench-search-api.log})</li>
+ * <li>{@code --skip-layouts}, {@code --skip-http} leave out one half</li>
+ * </ul>
+ */
+public final class SearchBenchmark {
+
+	private SearchBenchmark() {
+	}
+
+	public static void main(String[] args) throws SQLException, IOException, InterruptedException {
+		BenchOptions options = BenchOptions.parse(args);
+		PGSimpleDataSource postgres = new PGSimpleDataSource();
+		postgres.setURL(options.jdbcUrl());
+		postgres.setUser("postgres");
+		postgres.setCurrentSchema(options.schema());
+		try (Connection connection = postgres.getConnection()) {
+			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			BenchSchema schema = new BenchSchema(dataSource, options.schema());
+			IndexLayouts layouts = new IndexLayouts(jdbc);
+			if (options.reuse() && schema.isSeeded()) {
+				System.out.println("Reusing the seeded schema " + options.schema());
+			}
+			else {
+				System.out.println("Seeding schema " + options.schema() + "...");
+				schema.recreate();
+				schema.seed(layouts);
+			}
+			System.out.println("  " + String.join(", ", schema.counts()));
+			BenchQueries queries = new BenchQueries(jdbc);
+			if (options.layouts()) {
+				new LayoutComparison(jdbc, layouts, queries, options.runs()).run();
+			}
+			if (options.http()) {
+				new HttpLatency(options, queries).run(jdbc);
+			}
+		}
+	}
+}
