@@ -1,6 +1,7 @@
 package org.openparking.api.holds.internal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -35,6 +38,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -84,16 +89,18 @@ public final class HoldsBenchmark {
 					spots, users);
 			String[] tokens = mint(api.getBean(LocalTokens.class), users);
 
+			StringRedisTemplate redis = api.getBean(StringRedisTemplate.class);
+			DoubleSupplier redisCpu = () -> redisCpuSeconds(redis);
 			Result graphQl = Load.run(clients, warmup, duration, 3L * users,
-					n -> graphQlClient(port, lot.spotIds().stream().map(SpotId::new).toList(), tokens, base));
-			long heldInRedis = api.getBean(StringRedisTemplate.class)
-				.opsForZSet()
+					n -> graphQlClient(port, lot.spotIds().stream().map(SpotId::new).toList(), tokens, base), redisCpu);
+			long heldInRedis = redis.opsForZSet()
 				.zCard(ClaimKeys.holdExpiries(new LotId(lot.id())));
 
 			LotId rawLot = LotId.random();
 			List<SpotId> rawSpots = IntStream.range(0, spots).mapToObj(i -> SpotId.random()).toList();
 			api.getBean(LotClaimStore.class).rebuild(rawLot, rawSpots, List.of(), Instant.now());
-			Result raw = rawEvalSha(redisDatabase, connections, rawClients, warmup, duration, rawLot, rawSpots, base);
+			Result raw = rawEvalSha(redisDatabase, connections, rawClients, warmup, duration, rawLot, rawSpots, base,
+					redisCpu);
 
 			System.out.println();
 			System.out.printf("holdSpot via GraphQL/HTTP  %s (clients=%d)%n", graphQl, clients);
@@ -102,7 +109,12 @@ public final class HoldsBenchmark {
 			System.out.printf("hold.lua via raw EVALSHA   %s (connections=%d, callers=%d)%n", raw, connections,
 					rawClients);
 			System.out.printf("GraphQL / raw: %.1f%%%n", 100.0 * graphQl.perSecond() / raw.perSecond());
-			cleanUp(api.getBean(StringRedisTemplate.class), new LotId(lot.id()), rawLot);
+			cleanUp(redis, new LotId(lot.id()), rawLot);
+			JdbcClient jdbc = api.getBean(JdbcClient.class);
+			for (String table : List.of("tariff", "spot", "lot_level")) {
+				jdbc.sql("delete from " + table + " where lot_id = ?").param(lot.id()).update();
+			}
+			jdbc.sql("delete from lot where id = ?").param(lot.id()).update();
 		}
 	}
 
@@ -160,7 +172,7 @@ public final class HoldsBenchmark {
 
 	@SuppressWarnings("rawtypes")
 	private static Result rawEvalSha(int database, int connections, int callers, Duration warmup, Duration duration,
-			LotId lot, List<SpotId> spots, Instant base) throws InterruptedException {
+			LotId lot, List<SpotId> spots, Instant base, DoubleSupplier redisCpu) throws InterruptedException {
 		RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(6379)
 			.withDatabase(database).build());
 		try {
@@ -181,17 +193,24 @@ public final class HoldsBenchmark {
 					return "OK".equals(reply.getFirst());
 				};
 			};
-			return Load.run(callers, warmup, duration, Long.MAX_VALUE, callerOn);
+			return Load.run(callers, warmup, duration, Long.MAX_VALUE, callerOn, redisCpu);
 		}
 		finally {
 			client.shutdown();
 		}
 	}
 
+	private static double redisCpuSeconds(StringRedisTemplate redis) {
+		Properties cpu = redis.execute((RedisCallback<Properties>) connection -> connection
+			.serverCommands()
+			.info("cpu"));
+		return Double.parseDouble(cpu.getProperty("used_cpu_user")) + Double.parseDouble(cpu.getProperty("used_cpu_sys"));
+	}
+
 	private static void cleanUp(StringRedisTemplate redis, LotId... lots) {
 		for (LotId lot : lots) {
 			String pattern = ClaimKeys.ready(lot).replace("ready", "*").replace("{", "\\{").replace("}", "\\}");
-			try (var keys = redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions()
+			try (var keys = redis.scan(ScanOptions.scanOptions()
 				.match(pattern)
 				.count(1000)
 				.build())) {
@@ -210,17 +229,24 @@ public final class HoldsBenchmark {
 
 	/** Throughput and latency of one phase, counted over the measured period only. */
 	record Result(long placed, long refused, long failed, double seconds, long p50Micros, long p99Micros,
-			long maxMicros, long placedInAll) {
+			long maxMicros, long placedInAll, double jvmCpuMicrosPerHold, double redisCpuMicrosPerHold) {
 
 		double perSecond() {
 			return placed / seconds;
 		}
 
+		/** Holds per second two otherwise idle cores could sustain, from the CPU this run spent per hold. */
+		double cpuBoundPerSecond() {
+			return 2_000_000 / (jvmCpuMicrosPerHold + redisCpuMicrosPerHold);
+		}
+
 		@Override
 		public String toString() {
-			return "%,.0f holds/s over %.1f s: %,d placed, %d refused, %d failed; latency p50 %.2f ms, p99 %.2f ms, max %.1f ms"
+			return ("%,.0f holds/s over %.1f s: %,d placed, %d refused, %d failed; latency p50 %.2f ms, p99 %.2f ms, "
+					+ "max %.1f ms%n    CPU per hold: %.0f us in this JVM (server and load generator), %.0f us in "
+					+ "Redis; two idle cores would sustain ~%,.0f holds/s")
 				.formatted(perSecond(), seconds, placed, refused, failed, p50Micros / 1000.0, p99Micros / 1000.0,
-						maxMicros / 1000.0);
+						maxMicros / 1000.0, jvmCpuMicrosPerHold, redisCpuMicrosPerHold, cpuBoundPerSecond());
 		}
 	}
 
@@ -232,8 +258,9 @@ public final class HoldsBenchmark {
 			boolean call(long request) throws Exception;
 		}
 
+		/** @param redisCpuSeconds CPU the Redis server has used so far (INFO cpu) */
 		static Result run(int clients, Duration warmup, Duration duration, long maxRequests,
-				IntFunction<Client> clientFactory) throws InterruptedException {
+				IntFunction<Client> clientFactory, DoubleSupplier redisCpuSeconds) throws InterruptedException {
 			AtomicLong next = new AtomicLong();
 			AtomicLong placedInAll = new AtomicLong();
 			AtomicReference<Exception> firstFailure = new AtomicReference<>();
@@ -279,9 +306,39 @@ public final class HoldsBenchmark {
 					latencies[id] = Arrays.copyOf(mine, recorded);
 				}));
 			}
+			double[] cpuAtMeasureStart = new double[2];
+			Thread cpuMark = Thread.ofPlatform().daemon().start(() -> {
+				try {
+					Thread.sleep(Duration.ofNanos(Math.max(0, measureFrom - System.nanoTime())));
+					cpuAtMeasureStart[0] = jvmCpuSeconds();
+					cpuAtMeasureStart[1] = redisCpuSeconds.getAsDouble();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			// Progress every five seconds shows when the JIT has caught up, i.e. whether the warm-up was long enough.
+			Thread progress = Thread.ofPlatform().daemon().start(() -> {
+				long seen = 0;
+				try {
+					while (true) {
+						Thread.sleep(5000);
+						long done = next.get();
+						System.out.printf("  %5.0f s: %,d requests/s%n", (System.nanoTime() - start) / 1e9, (done - seen) / 5);
+						seen = done;
+					}
+				}
+				catch (InterruptedException ex) {
+					// the run is over
+				}
+			});
 			for (Thread thread : threads) {
 				thread.join();
 			}
+			progress.interrupt();
+			cpuMark.join();
+			double jvmCpu = jvmCpuSeconds() - cpuAtMeasureStart[0];
+			double redisCpu = redisCpuSeconds.getAsDouble() - cpuAtMeasureStart[1];
 			long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
 			long end = Math.min(measureTo, Arrays.stream(lastEnd).max().orElse(measureTo));
 			long placed = 0, refused = 0, failed = 0;
@@ -290,8 +347,15 @@ public final class HoldsBenchmark {
 				refused += counts[n * 3 + 1];
 				failed += counts[n * 3 + 2];
 			}
+			long measured = Math.max(1, placed + refused + failed);
 			return new Result(placed, refused, failed, (end - measureFrom) / 1e9, percentile(all, 0.50) / 1000,
-					percentile(all, 0.99) / 1000, all.length == 0 ? 0 : all[all.length - 1] / 1000, placedInAll.get());
+					percentile(all, 0.99) / 1000, all.length == 0 ? 0 : all[all.length - 1] / 1000, placedInAll.get(),
+					jvmCpu * 1e6 / measured, redisCpu * 1e6 / measured);
+		}
+
+		private static double jvmCpuSeconds() {
+			return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime() / 1e9;
 		}
 
 		private static long percentile(long[] sorted, double p) {
