@@ -116,7 +116,11 @@ public final class LiveTestSupport {
 
 	/** Holds the spot from now for an hour through the API, as a driver would; returns the hold's id. */
 	public static String holdNow(int port, String driverToken, UUID spot) {
-		Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		return holdFrom(port, driverToken, spot, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	/** Holds the spot for an hour from {@code from} through the API; returns the hold's id. */
+	public static String holdFrom(int port, String driverToken, UUID spot, Instant from) {
 		JsonNode response = new GraphQlHttp(port).execute(driverToken, """
 				mutation($input: HoldSpotInput!) { holdSpot(input: $input) { hold { id } userErrors { code } } }""",
 				Map.of("input", Map.of("spotId", spot.toString(), "from", from.toString(), "to",
