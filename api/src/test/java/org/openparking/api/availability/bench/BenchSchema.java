@@ -79,8 +79,8 @@ final class BenchSchema {
 	 * restores the layout the migrations made.
 	 */
 	void seed(IndexLayouts layouts) {
-		IndexLayouts.Layout migrated = layouts.migrated();
-		layouts.dropManaged();
+		List<String> migrated = layouts.migrated();
+		layouts.dropMigrated();
 		jdbc.sql("alter table booking disable trigger booking_never_collides_with_session").update();
 		jdbc.sql("alter table parking_session disable trigger session_never_collides_with_booking").update();
 		Instant anchor = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(30, ChronoUnit.DAYS);
@@ -89,7 +89,7 @@ final class BenchSchema {
 		timed("sessions", this::seedSessions);
 		jdbc.sql("alter table booking enable trigger booking_never_collides_with_session").update();
 		jdbc.sql("alter table parking_session enable trigger session_never_collides_with_booking").update();
-		timed("migrated indexes", () -> layouts.apply(migrated));
+		timed("migrated indexes", () -> layouts.restore(migrated));
 		jdbc.sql("vacuum analyze").update();
 	}
 
@@ -159,15 +159,17 @@ final class BenchSchema {
 		jdbc.sql("""
 				insert into parking_session (id, lot_id, spot_id, user_id, vehicle_plate, started_at, latest_allowed_end,
 				                             currency)
-				select gen_random_uuid(), s.lot_id, s.id, 'bench-parker-' || s.code, 'B-NOW ' || s.code,
-				       now() - interval '30 minutes',
-				       (select min(lower(b.during)) from booking b
-				        where b.spot_id = s.id and lower(b.during) > now() and b.status = 'CONFIRMED'),
-				       'EUR'
-				from spot s
+				with next_booking as (
+				    select spot_id, min(lower(during)) as starts from booking
+				    where status = 'CONFIRMED' and lower(during) > now() group by spot_id),
+				busy_now as (
+				    select spot_id from booking
+				    where status = 'CONFIRMED' and during && tstzrange(now() - interval '30 minutes', now()))
+				select gen_random_uuid(), s.lot_id, s.id, 'bench-parker-' || s.id, 'B-NOW ' || s.code,
+				       now() - interval '30 minutes', n.starts, 'EUR'
+				from spot s left join next_booking n on n.spot_id = s.id
 				where (s.lot_id <> :mainLot or right(s.code, 2) in ('03', '28', '53', '78'))
-				  and not exists (select from booking b where b.spot_id = s.id and b.status = 'CONFIRMED'
-				                  and b.during && tstzrange(now() - interval '30 minutes', now()))""")
+				  and s.id not in (select spot_id from busy_now)""")
 			.param("mainLot", MAIN_LOT)
 			.update();
 	}

@@ -30,15 +30,11 @@ public final class SearchBenchmark {
 
 	public static void main(String[] args) throws SQLException, IOException, InterruptedException {
 		BenchOptions options = BenchOptions.parse(args);
-		PGSimpleDataSource postgres = new PGSimpleDataSource();
-		postgres.setURL(options.jdbcUrl());
-		postgres.setUser("postgres");
-		postgres.setCurrentSchema(options.schema());
-		try (Connection connection = postgres.getConnection()) {
+		try (Connection connection = connect(options, options.schema())) {
 			SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			BenchSchema schema = new BenchSchema(dataSource, options.schema());
-			IndexLayouts layouts = new IndexLayouts(jdbc);
+			IndexLayouts layouts = new IndexLayouts(jdbc, options.schema());
 			if (options.reuse() && schema.isSeeded()) {
 				System.out.println("Reusing the seeded schema " + options.schema());
 			}
@@ -50,11 +46,20 @@ public final class SearchBenchmark {
 			System.out.println("  " + String.join(", ", schema.counts()));
 			BenchQueries queries = new BenchQueries(jdbc);
 			if (options.layouts()) {
-				new LayoutComparison(jdbc, layouts, queries, options.runs()).run();
+				new LayoutComparison(layouts, queries, options).run();
 			}
 			if (options.http()) {
 				new HttpLatency(options, queries).run(jdbc);
 			}
 		}
+	}
+
+	/** A connection as user postgres (no password) with the given search path. */
+	static Connection connect(BenchOptions options, String searchPath) throws SQLException {
+		PGSimpleDataSource postgres = new PGSimpleDataSource();
+		postgres.setURL(options.jdbcUrl());
+		postgres.setUser("postgres");
+		postgres.setCurrentSchema(searchPath);
+		return postgres.getConnection();
 	}
 }
