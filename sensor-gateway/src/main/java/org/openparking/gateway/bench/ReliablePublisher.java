@@ -26,7 +26,7 @@ public final class ReliablePublisher implements AutoCloseable {
 			MqttConnectionOptions options = new MqttConnectionOptions();
 			options.setCleanStart(true);
 			options.setAutomaticReconnect(true);
-			options.setAutomaticReconnectDelay(1, 2);
+			options.setMaxReconnectDelay(2000);
 			client.connect(options).waitForCompletion(TIMEOUT.toMillis());
 		}
 		catch (MqttException ex) {

@@ -23,8 +23,8 @@ final class ConnectionOptions {
 		options.setReceiveMaximum(properties.receiveMaximum());
 		options.setMaximumPacketSize(properties.maximumPacketSize().toBytes());
 		options.setAutomaticReconnect(true);
-		options.setAutomaticReconnectDelay((int) Math.max(1, properties.reconnectMinDelay().toSeconds()),
-				(int) Math.max(1, properties.reconnectMaxDelay().toSeconds()));
+		// Paho 1.2.5 starts its reconnect backoff at 1 s and caps it here (it ignores setAutomaticReconnectDelay).
+		options.setMaxReconnectDelay((int) properties.reconnectMaxDelay().toMillis());
 		if (properties.username() != null) {
 			options.setUserName(properties.username());
 		}
