@@ -55,11 +55,7 @@ class ReadingIngestionTest {
 
 	@Test
 	void duplicatesAndOlderReadingsChangeNothing() {
-		String device = sensors.register("test-model");
-		sensors.publish(Uplinks.topic(device), Uplinks.status(5, true));
-		awaitApplied(device, 5);
-		TestClock.INSTANCE.advance(WINDOW.plusSeconds(1));
-		await().atMost(PATIENCE).until(() -> sensors.observations(device).size() == 1);
+		String device = deviceConfirmedAs(5, true);
 		Instant latestTaken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		byte[] latest = Uplinks.status(7, false, latestTaken);
 		sensors.publish(Uplinks.topic(device), latest);
@@ -85,11 +81,7 @@ class ReadingIngestionTest {
 
 	@Test
 	void flappingInsideTheWindowChangesNothing() {
-		String device = sensors.register("test-model");
-		sensors.publish(Uplinks.topic(device), Uplinks.status(1, false));
-		awaitApplied(device, 1);
-		TestClock.INSTANCE.advance(WINDOW.plusSeconds(1));
-		await().atMost(PATIENCE).until(() -> sensors.observations(device).size() == 1);
+		String device = deviceConfirmedAs(1, false);
 		double debounced = sensors.counter("gateway.readings.debounced");
 
 		for (int seq = 2; seq <= 7; seq++) {
@@ -157,6 +149,16 @@ class ReadingIngestionTest {
 				.body(String.class);
 			assertThat(body).contains("\"name\":\"" + meter + "\"");
 		}
+	}
+
+	/** A new device whose first reading has been promoted to its confirmed state. */
+	private String deviceConfirmedAs(long seq, boolean occupied) {
+		String device = sensors.register("test-model");
+		sensors.publish(Uplinks.topic(device), Uplinks.status(seq, occupied));
+		awaitApplied(device, seq);
+		TestClock.INSTANCE.advance(WINDOW.plusSeconds(1));
+		await().atMost(PATIENCE).until(() -> sensors.observations(device).size() == 1);
+		return device;
 	}
 
 	private void awaitApplied(String device, long seq) {

@@ -50,14 +50,17 @@ class BatchProcessor {
 
 	private final GatewayMetrics metrics;
 
+	private final HealthThrottle throttle;
+
 	BatchProcessor(UplinkParser parser, DeviceRegistry registry, DeviceStates states, DurableHandoff handoff,
-			SensorModels models, GatewayMetrics metrics) {
+			SensorModels models, GatewayMetrics metrics, HealthThrottle throttle) {
 		this.parser = parser;
 		this.registry = registry;
 		this.states = states;
 		this.handoff = handoff;
 		this.models = models;
 		this.metrics = metrics;
+		this.throttle = throttle;
 	}
 
 	void process(List<InboundUplink> batch, UntilDone untilDone) {
@@ -106,7 +109,8 @@ class BatchProcessor {
 				case APPLIED -> {
 					metrics.applied();
 					applied.add(outcome.reading().reading());
-					units.add(new HandoffUnit(outcome.observations(), health(outcome.reading()), null, null, origin));
+					HealthUpdate health = throttle.shouldWrite(outcome) ? health(outcome.reading()) : null;
+					units.add(new HandoffUnit(outcome.observations(), health, null, null, origin));
 				}
 				case DUPLICATE -> {
 					metrics.duplicate();

@@ -35,6 +35,9 @@ final class ConnectionOptions {
 			options.setSocketFactory(
 					sslBundles.getBundle(properties.sslBundle()).createSslContext().getSocketFactory());
 		}
+		else if (properties.url().startsWith("tcp://")) {
+			options.setSocketFactory(new BufferedSocketFactory());
+		}
 		return options;
 	}
 }

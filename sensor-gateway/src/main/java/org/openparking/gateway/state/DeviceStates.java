@@ -3,19 +3,14 @@ package org.openparking.gateway.state;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.lettuce.core.RedisCommandExecutionException;
 import org.openparking.gateway.devices.SensorModel;
 import org.openparking.gateway.devices.SensorModels;
 import org.openparking.gateway.uplink.Reading;
 
-import org.springframework.data.redis.RedisSystemException;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeviceStates {
 
-	private final StringRedisTemplate redis;
+	private final ScriptRunner scripts;
 
 	@SuppressWarnings("rawtypes")
 	private final RedisScript<List> readingScript;
@@ -40,9 +35,9 @@ public class DeviceStates {
 	private final Clock clock;
 
 	@SuppressWarnings("rawtypes")
-	DeviceStates(StringRedisTemplate redis, RedisScript<List> readingScript, Schedules schedules, SensorModels models,
+	DeviceStates(ScriptRunner scripts, RedisScript<List> readingScript, Schedules schedules, SensorModels models,
 			ReconciliationProperties properties, Clock clock) {
-		this.redis = redis;
+		this.scripts = scripts;
 		this.readingScript = readingScript;
 		this.schedules = schedules;
 		this.models = models;
@@ -51,92 +46,65 @@ public class DeviceStates {
 	}
 
 	/**
-	 * Applies a batch; the outcomes are in the order of the readings. One device's readings run in their order,
-	 * different devices concurrently. Safe to repeat after a failure: applied readings then come back as duplicates
-	 * with their original observations.
+	 * Applies a batch, in order; the outcomes are in the order of the readings. Safe to repeat after a failure:
+	 * readings applied the first time then come back as duplicates, with their original observations.
 	 *
 	 * @throws org.springframework.dao.DataAccessException when Redis is unreachable
 	 */
 	public List<ReadingOutcome> apply(List<KnownReading> readings) {
 		Instant now = clock.instant();
-		Map<String, List<Integer>> byDevice = new LinkedHashMap<>();
+		List<ScriptRunner.Call> calls = readings.stream().map(known -> call(known, now)).toList();
+		List<Object> replies = scripts.run(readingScript, calls);
+		List<ReadingOutcome> outcomes = new ArrayList<>(readings.size());
+		Map<String, String> due = new HashMap<>();
+		Map<String, String> deadlines = new HashMap<>();
 		for (int i = 0; i < readings.size(); i++) {
-			byDevice.computeIfAbsent(readings.get(i).device().deviceId(), id -> new ArrayList<>()).add(i);
+			KnownReading known = readings.get(i);
+			if (replies.get(i) instanceof ScriptRunner.Failure failure) {
+				outcomes.add(new ReadingOutcome(known, Verdict.FAILED, List.of(), false, failure.message()));
+				continue;
+			}
+			List<?> reply = (List<?>) replies.get(i);
+			Verdict verdict = switch ((String) reply.get(0)) {
+				case "applied" -> Verdict.APPLIED;
+				case "duplicate" -> Verdict.DUPLICATE;
+				default -> Verdict.OUT_OF_ORDER;
+			};
+			outcomes.add(new ReadingOutcome(known, verdict, ObservationCodes.ofReading((String) reply.get(1), known),
+					"1".equals(reply.get(4)), ""));
+			// Later readings of a device overwrite earlier ones: its latest state is what gets scheduled.
+			putOrRemove(due, known.device().deviceId(), (String) reply.get(2));
+			putOrRemove(deadlines, known.device().deviceId(), (String) reply.get(3));
 		}
-		ReadingOutcome[] outcomes = new ReadingOutcome[readings.size()];
-		Map<String, List<?>> lastReplies = new HashMap<>();
-		Concurrently.forEach(byDevice.values(), indices -> {
-			List<?> reply = null;
-			for (int i : indices) {
-				reply = applyOne(readings.get(i), now, outcomes, i);
-			}
-			if (reply != null) {
-				synchronized (lastReplies) {
-					lastReplies.put(readings.get(indices.getFirst()).device().deviceId(), reply);
-				}
-			}
-		});
-		schedule(lastReplies);
-		return Arrays.asList(outcomes);
+		schedules.add(GatewayKeys.DEBOUNCE_SCHEDULE, due, false);
+		// A deadline only moves forward: an older reading's deadline arriving late must not shorten it.
+		schedules.add(GatewayKeys.COMMS_SCHEDULE, deadlines, true);
+		return outcomes;
 	}
 
-	private List<?> applyOne(KnownReading known, Instant now, ReadingOutcome[] outcomes, int index) {
+	private ScriptRunner.Call call(KnownReading known, Instant now) {
 		Reading reading = known.reading();
 		String deviceId = known.device().deviceId();
 		SensorModel model = models.of(known.device().model());
 		long nowMillis = now.toEpochMilli();
-		List<?> reply;
-		try {
-			reply = redis.execute(readingScript, List.of(GatewayKeys.state(deviceId), GatewayKeys.recent(deviceId)),
-					String.valueOf(nowMillis), String.valueOf(reading.seq()),
-					String.valueOf(reading.sensorTime().toEpochMilli()), reading.type().wireName(),
-					flag(reading.occupied()), flag(model.isLow(reading.battery())),
-					String.valueOf(nowMillis + properties.debounce().toMillis()),
-					String.valueOf(nowMillis + model.heartbeatTimeout().toMillis()),
-					String.valueOf(properties.recentReadings()), String.valueOf(properties.stateTtl().toMillis()));
-		}
-		catch (RedisSystemException ex) {
-			if (!isDataError(ex)) {
-				throw ex;
-			}
-			outcomes[index] = new ReadingOutcome(known, Verdict.FAILED, List.of(), false, ex.getCause().getMessage());
-			return null;
-		}
-		Verdict verdict = switch ((String) reply.get(0)) {
-			case "applied" -> Verdict.APPLIED;
-			case "duplicate" -> Verdict.DUPLICATE;
-			default -> Verdict.OUT_OF_ORDER;
-		};
-		outcomes[index] = new ReadingOutcome(known, verdict, ObservationCodes.ofReading((String) reply.get(1), known),
-				"1".equals(reply.get(4)), "");
-		return reply;
-	}
-
-	/** Queues the devices' pending changes and heartbeat deadlines for the sweepers. */
-	private void schedule(Map<String, List<?>> lastReplies) {
-		Map<String, String> due = new HashMap<>();
-		Map<String, String> deadlines = new HashMap<>();
-		lastReplies.forEach((deviceId, reply) -> {
-			putIfSet(due, deviceId, (String) reply.get(2));
-			putIfSet(deadlines, deviceId, (String) reply.get(3));
-		});
-		schedules.add(GatewayKeys.DEBOUNCE_SCHEDULE, due, false);
-		// A deadline only moves forward: an older reading's deadline arriving late must not shorten it.
-		schedules.add(GatewayKeys.COMMS_SCHEDULE, deadlines, true);
-	}
-
-	/** Only a key of the wrong type (someone wrote to the gateway's keys) is the reading's own problem. */
-	private static boolean isDataError(RedisSystemException ex) {
-		return ex.getCause() instanceof RedisCommandExecutionException command && command.getMessage() != null
-				&& command.getMessage().startsWith("WRONGTYPE");
+		return new ScriptRunner.Call(List.of(GatewayKeys.state(deviceId)),
+				List.of(String.valueOf(nowMillis), String.valueOf(reading.seq()),
+						String.valueOf(reading.sensorTime().toEpochMilli()), reading.type().wireName(),
+						flag(reading.occupied()), flag(model.isLow(reading.battery())),
+						String.valueOf(nowMillis + properties.debounce().toMillis()),
+						String.valueOf(nowMillis + model.heartbeatTimeout().toMillis()),
+						String.valueOf(properties.recentReadings()), String.valueOf(properties.stateTtl().toMillis())));
 	}
 
 	private static String flag(Boolean value) {
 		return value == null ? "" : value ? "1" : "0";
 	}
 
-	private static void putIfSet(Map<String, String> map, String key, String value) {
-		if (!value.isEmpty()) {
+	private static void putOrRemove(Map<String, String> map, String key, String value) {
+		if (value.isEmpty()) {
+			map.remove(key);
+		}
+		else {
 			map.put(key, value);
 		}
 	}

@@ -1,8 +1,8 @@
 package org.openparking.gateway.state;
 
 /**
- * Every Redis key of the gateway, built here only. A device's keys share the hash tag {dev:<id>}, so each
- * per-device script touches a single Redis Cluster slot; the two schedules are single keys of their own.
+ * Every Redis key of the gateway, built here only. A device's state is one hash tagged {dev:<id>}, so each per-device
+ * script touches a single Redis Cluster slot; the two schedules are single keys of their own.
  */
 final class GatewayKeys {
 
@@ -15,13 +15,8 @@ final class GatewayKeys {
 	private GatewayKeys() {
 	}
 
-	/** Hash: last applied seq and time, confirmed and pending occupancy, comms and battery flags, recent outcomes. */
+	/** Hash: last applied seq and time, confirmed and pending occupancy, comms and battery flags, recent readings. */
 	static String state(String deviceId) {
 		return "gateway:{dev:" + deviceId + "}";
-	}
-
-	/** List: ids of the recently applied readings, oldest first (bounds the outcomes remembered in the hash). */
-	static String recent(String deviceId) {
-		return "gateway:{dev:" + deviceId + "}:recent";
 	}
 }

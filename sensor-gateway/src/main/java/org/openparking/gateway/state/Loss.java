@@ -15,8 +15,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 record Loss(RedisScript<List> script, Duration keepLostState) implements Transition {
 
 	@Override
-	public Object[] arguments(Instant now) {
-		return new Object[] { String.valueOf(now.toEpochMilli()), String.valueOf(keepLostState.toMillis()) };
+	public String[] arguments(Instant now) {
+		return new String[] { String.valueOf(now.toEpochMilli()), String.valueOf(keepLostState.toMillis()) };
 	}
 
 	@Override

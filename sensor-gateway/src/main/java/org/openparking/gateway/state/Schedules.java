@@ -25,14 +25,18 @@ class Schedules {
 
 	private final StringRedisTemplate redis;
 
+	private final ScriptRunner scripts;
+
 	@SuppressWarnings("rawtypes")
 	private final RedisScript<List> claimScript;
 
 	private final RedisScript<Long> releaseScript;
 
 	@SuppressWarnings("rawtypes")
-	Schedules(StringRedisTemplate redis, RedisScript<List> claimScript, RedisScript<Long> releaseScript) {
+	Schedules(StringRedisTemplate redis, ScriptRunner scripts, RedisScript<List> claimScript,
+			RedisScript<Long> releaseScript) {
 		this.redis = redis;
+		this.scripts = scripts;
 		this.claimScript = claimScript;
 		this.releaseScript = releaseScript;
 	}
@@ -56,8 +60,10 @@ class Schedules {
 	/** Leases up to {@code limit} due members until {@code leaseEnd}. */
 	@SuppressWarnings("unchecked")
 	List<String> claim(String schedule, Instant now, Instant leaseEnd, int limit) {
-		return redis.execute(claimScript, List.of(schedule), String.valueOf(now.toEpochMilli()),
-				String.valueOf(leaseEnd.toEpochMilli()), String.valueOf(limit));
+		return (List<String>) scripts.run(claimScript, List.of(new ScriptRunner.Call(List.of(schedule),
+				List.of(String.valueOf(now.toEpochMilli()), String.valueOf(leaseEnd.toEpochMilli()),
+						String.valueOf(limit)))))
+			.getFirst();
 	}
 
 	/**
@@ -75,6 +81,6 @@ class Schedules {
 			args.add(member);
 			args.add(due);
 		});
-		redis.execute(releaseScript, List.of(schedule), args.toArray());
+		scripts.run(releaseScript, List.of(new ScriptRunner.Call(List.of(schedule), args)));
 	}
 }

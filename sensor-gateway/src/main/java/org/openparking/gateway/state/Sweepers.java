@@ -10,7 +10,6 @@ import org.openparking.gateway.handoff.DurableHandoff;
 import org.openparking.gateway.metrics.GatewayMetrics;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -29,12 +28,12 @@ class Sweepers implements SmartLifecycle {
 
 	@SuppressWarnings("rawtypes")
 	Sweepers(RedisScript<List> promoteScript, RedisScript<List> commsLostScript, RedisScript<Long> settleScript,
-			Schedules schedules, StringRedisTemplate redis, DeviceRegistry registry, DurableHandoff handoff,
+			Schedules schedules, ScriptRunner scripts, DeviceRegistry registry, DurableHandoff handoff,
 			GatewayMetrics metrics, SweepProperties properties, ReconciliationProperties reconciliation, Clock clock,
 			TaskScheduler scheduler) {
 		this.sweepers = List.of(new Promotion(promoteScript), new Loss(commsLostScript, reconciliation.lostStateTtl()))
 			.stream()
-			.map(transition -> new TransitionSweeper(transition, schedules, redis, settleScript, registry, handoff,
+			.map(transition -> new TransitionSweeper(transition, schedules, scripts, settleScript, registry, handoff,
 					metrics, properties, clock))
 			.toList();
 		this.scheduler = scheduler;

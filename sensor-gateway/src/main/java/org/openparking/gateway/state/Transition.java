@@ -19,8 +19,8 @@ interface Transition {
 	RedisScript<List> script();
 
 	/** The script's ARGV. */
-	default Object[] arguments(Instant now) {
-		return new Object[] { String.valueOf(now.toEpochMilli()) };
+	default String[] arguments(Instant now) {
+		return new String[] { String.valueOf(now.toEpochMilli()) };
 	}
 
 	/** The field gateway-settle.lua clears once the unit is durable. */

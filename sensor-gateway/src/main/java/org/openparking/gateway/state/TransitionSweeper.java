@@ -3,7 +3,6 @@ package org.openparking.gateway.state;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.openparking.gateway.metrics.GatewayMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -34,7 +32,7 @@ final class TransitionSweeper {
 
 	private final Schedules schedules;
 
-	private final StringRedisTemplate redis;
+	private final ScriptRunner scripts;
 
 	private final RedisScript<Long> settleScript;
 
@@ -48,12 +46,12 @@ final class TransitionSweeper {
 
 	private final Clock clock;
 
-	TransitionSweeper(Transition transition, Schedules schedules, StringRedisTemplate redis,
+	TransitionSweeper(Transition transition, Schedules schedules, ScriptRunner scripts,
 			RedisScript<Long> settleScript, DeviceRegistry registry, DurableHandoff handoff, GatewayMetrics metrics,
 			SweepProperties properties, Clock clock) {
 		this.transition = transition;
 		this.schedules = schedules;
-		this.redis = redis;
+		this.scripts = scripts;
 		this.settleScript = settleScript;
 		this.registry = registry;
 		this.handoff = handoff;
@@ -83,18 +81,20 @@ final class TransitionSweeper {
 			return 0;
 		}
 		Map<String, SensorDevice> devices = registry.findAll(claimed);
+		List<Object> replies = scripts.run(transition.script(), claimed.stream()
+			.map(deviceId -> new ScriptRunner.Call(List.of(GatewayKeys.state(deviceId)),
+					List.of(transition.arguments(now))))
+			.toList());
 		Map<String, String> nextDue = new LinkedHashMap<>();
-		Map<String, String> recorded = new HashMap<>();
-		Concurrently.forEach(claimed, deviceId -> {
-			List<?> reply = redis.execute(transition.script(), List.of(GatewayKeys.state(deviceId)),
-					transition.arguments(now));
-			synchronized (nextDue) {
-				nextDue.put(deviceId, (String) reply.get(2));
+		Map<String, String> recorded = new LinkedHashMap<>();
+		for (int i = 0; i < claimed.size(); i++) {
+			if (replies.get(i) instanceof List<?> reply) {
+				nextDue.put(claimed.get(i), (String) reply.get(2));
 				if (!((String) reply.get(1)).isEmpty()) {
-					recorded.put(deviceId, (String) reply.get(1));
+					recorded.put(claimed.get(i), (String) reply.get(1));
 				}
 			}
-		});
+		}
 		List<HandoffUnit> units = new ArrayList<>();
 		recorded.forEach((deviceId, value) -> {
 			SensorDevice device = devices.get(deviceId);
@@ -107,8 +107,11 @@ final class TransitionSweeper {
 			HandedOff handedOff = handoff.write(units);
 			metrics.handedOff(handedOff.inserted());
 		}
-		Concurrently.forEach(recorded.entrySet(), entry -> redis.execute(settleScript,
-				List.of(GatewayKeys.state(entry.getKey())), transition.pendingField(), entry.getValue()));
+		scripts.run(settleScript, recorded.entrySet()
+			.stream()
+			.map(entry -> new ScriptRunner.Call(List.of(GatewayKeys.state(entry.getKey())),
+					List.of(transition.pendingField(), entry.getValue())))
+			.toList());
 		schedules.release(transition.schedule(), leaseEnd, nextDue);
 		return claimed.size();
 	}

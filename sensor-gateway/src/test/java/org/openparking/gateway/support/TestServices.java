@@ -41,7 +41,8 @@ public class TestServices {
 
 	@Bean
 	DynamicPropertyRegistrar mosquittoUrl(GenericContainer<?> mosquitto) {
-		return registry -> registry.add("parking.gateway.mqtt.url",
+		// Through application-test.yaml, so a test that brings its own broker can still override the url.
+		return registry -> registry.add("parking.test.mqtt-url",
 				() -> "tcp://" + mosquitto.getHost() + ":" + mosquitto.getMappedPort(1883));
 	}
 }
