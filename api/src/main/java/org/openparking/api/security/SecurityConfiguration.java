@@ -1,6 +1,8 @@
 package org.openparking.api.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +31,11 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/** How long a decoded token is reused, and for how many tokens (about 1 KiB each). */
+	private static final Duration DECODED_TOKENS_KEPT = Duration.ofMinutes(5);
+
+	private static final long DECODED_TOKENS_MAXIMUM = 100_000;
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		return http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
@@ -44,7 +51,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment) {
+	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment, Clock clock) {
 		if (environment.acceptsProfiles(Profiles.of("prod")) && JwtProperties.DEFAULT_SECRET.equals(properties.secret())) {
 			throw new IllegalStateException(
 					"parking.security.jwt.secret (PARKING_SECURITY_JWT_SECRET) must be set in the prod profile");
@@ -59,7 +66,7 @@ class SecurityConfiguration {
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.issuer())));
 		Arrays.fill(secret, (byte) 0);
-		return decoder;
+		return new CachingJwtDecoder(decoder, DECODED_TOKENS_KEPT, DECODED_TOKENS_MAXIMUM, clock);
 	}
 
 	static JwtAuthenticationConverter rolesConverter() {

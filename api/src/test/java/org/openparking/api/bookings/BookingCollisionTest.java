@@ -85,9 +85,9 @@ class BookingCollisionTest extends BookingTestSupport {
 		UUID spot = lot.spotIds().getFirst();
 		api.bookConfirmed(driver(), spot, ten, twelve);
 
-		// FLUSHDB, not FLUSHALL: other checkouts test on other databases of the same Redis.
+		// As after a Redis restart without persistence: everything is gone, not just this test's database.
 		redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
-			connection.serverCommands().flushDb();
+			connection.serverCommands().flushAll();
 			return null;
 		});
 

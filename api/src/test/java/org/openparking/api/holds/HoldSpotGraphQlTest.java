@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.openparking.api.holds.HoldTestSupport.BookingRows;
 import org.openparking.api.holds.HoldTestSupport.RecordedEvents;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotId;
@@ -45,7 +44,7 @@ import static org.openparking.api.holds.HoldTestSupport.outcome;
 
 /** holdSpot and releaseHold over real HTTP, PostgreSQL and Redis. */
 @ApiIntegrationTest
-@Import({ BookingRows.class, RecordedEvents.class })
+@Import(RecordedEvents.class)
 class HoldSpotGraphQlTest {
 
 	@LocalServerPort
@@ -163,7 +162,7 @@ class HoldSpotGraphQlTest {
 		assertThat(outcome(holdSpot(graphQl, driver("early"), namedSpot(lot.spotIds().get(1), window(1, 1)))))
 			.as("the lot's claims are loaded")
 			.isEqualTo("HELD");
-		BookingRows.insertConfirmedBooking(jdbc, new LotId(lot.id()), spot, window(5, 2));
+		HoldTestSupport.insertConfirmedBooking(jdbc, new LotId(lot.id()), spot, window(5, 2));
 		redis.execute((RedisConnection connection) -> {
 			connection.serverCommands().flushDb();
 			return null;

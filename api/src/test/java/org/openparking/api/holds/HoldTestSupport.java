@@ -14,7 +14,6 @@ import org.openparking.api.lots.SpotId;
 import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.support.GraphQlHttp;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,36 +53,16 @@ final class HoldTestSupport {
 		return payload.get("hold").isNull() ? payload.at("/userErrors/0/code").asString() : "HELD";
 	}
 
-	/**
-	 * Claims of bookings as PostgreSQL knows them, as the bookings module's {@link ClaimSource} will provide them:
-	 * lets the tests prove that holds respect rows that exist only in PostgreSQL after Redis lost its data.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class BookingRows {
-
-		@Bean
-		ClaimSource bookingRowsForHoldTests(JdbcClient jdbc) {
-			return (lot, now) -> jdbc.sql("""
-					select spot_id, id, lower(during) as from_time, upper(during) as to_time from booking
-					where lot_id = ? and status in ('HELD', 'PENDING_PAYMENT', 'CONFIRMED', 'CHECKED_IN')
-					and upper(during) > ?""")
-				.params(lot.value(), Timestamp.from(now))
-				.query((rs, n) -> new LiveClaim(new SpotId(rs.getObject("spot_id", UUID.class)), ClaimKind.BOOKING,
-						rs.getObject("id", UUID.class), new TimeWindow(rs.getTimestamp("from_time").toInstant(),
-								rs.getTimestamp("to_time").toInstant())))
-				.list();
-		}
-
-		static void insertConfirmedBooking(JdbcClient jdbc, LotId lot, SpotId spot, TimeWindow window) {
-			Timestamp now = Timestamp.from(Instant.now());
-			jdbc.sql("""
-					insert into booking (id, lot_id, spot_id, user_id, hold_id, during, status, price_minor, currency,
-					created_at, updated_at) values (?, ?, ?, 'someone', ?, tstzrange(?, ?, '[)'), 'CONFIRMED', 400,
-					'EUR', ?, ?)""")
-				.params(UUID.randomUUID(), lot.value(), spot.value(), UUID.randomUUID().toString(),
-						Timestamp.from(window.from()), Timestamp.from(window.to()), now, now)
-				.update();
-		}
+	/** A booking only PostgreSQL knows of: Redis learns of it when the lot's claims are rebuilt. */
+	static void insertConfirmedBooking(JdbcClient jdbc, LotId lot, SpotId spot, TimeWindow window) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("""
+				insert into booking (id, lot_id, spot_id, user_id, hold_id, during, status, price_minor, currency,
+				created_at, updated_at) values (?, ?, ?, 'someone', ?, tstzrange(?, ?, '[)'), 'CONFIRMED', 400,
+				'EUR', ?, ?)""")
+			.params(UUID.randomUUID(), lot.value(), spot.value(), UUID.randomUUID().toString(),
+					Timestamp.from(window.from()), Timestamp.from(window.to()), now, now)
+			.update();
 	}
 
 	/** Every hold event published in the test's application context. */

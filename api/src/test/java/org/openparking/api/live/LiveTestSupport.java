@@ -3,6 +3,7 @@ package org.openparking.api.live;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotId;
 import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.shared.UserId;
+import org.openparking.api.support.GraphQlHttp;
 import org.openparking.api.support.LotFixtures.TestLot;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
@@ -112,7 +114,25 @@ public final class LiveTestSupport {
 		return errors.get(0).path("extensions").path("classification").asString();
 	}
 
-	/** A hold of the spot for the next hour, as the holds module would announce it. */
+	/** Holds the spot from now for an hour through the API, as a driver would; returns the hold's id. */
+	public static String holdNow(int port, String driverToken, UUID spot) {
+		return holdFrom(port, driverToken, spot, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	/** Holds the spot for an hour from {@code from} through the API; returns the hold's id. */
+	public static String holdFrom(int port, String driverToken, UUID spot, Instant from) {
+		JsonNode response = new GraphQlHttp(port).execute(driverToken, """
+				mutation($input: HoldSpotInput!) { holdSpot(input: $input) { hold { id } userErrors { code } } }""",
+				Map.of("input", Map.of("spotId", spot.toString(), "from", from.toString(), "to",
+						from.plus(Duration.ofHours(1)).toString())));
+		JsonNode id = response.at("/data/holdSpot/hold/id");
+		if (!id.isString()) {
+			throw new AssertionError("Hold refused: " + response);
+		}
+		return id.asString();
+	}
+
+	/** A hold of the spot for the next hour, as the holds module would announce it (for events without a claim). */
 	public static Hold hold(TestLot lot, SpotId spot) {
 		Instant now = Instant.now();
 		return new Hold(HoldId.newIn(new LotId(lot.id())), spot, new UserId("driver"),

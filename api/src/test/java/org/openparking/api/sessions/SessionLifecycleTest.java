@@ -12,6 +12,7 @@ import org.openparking.api.lots.Pricing;
 import org.openparking.api.lots.SpotClass;
 import org.openparking.api.sessions.SessionClient.UserErrorSeen;
 import org.openparking.api.shared.Money;
+import org.openparking.api.shared.UserId;
 import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.support.ApiIntegrationTest;
 import org.openparking.api.support.LotFixtures.TestLot;
@@ -34,6 +35,9 @@ class SessionLifecycleTest extends SessionTestSupport {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	Sessions lookup;
 
 	@Test
 	void endingChargesByTariffOverTheStayAndFreesTheSpot() {
@@ -151,6 +155,15 @@ class SessionLifecycleTest extends SessionTestSupport {
 		// Without the rebuilt session claim, both spots would be free for ever and S001 would win on its code.
 		JsonNode walkIn = sessions.start(other, lot.id(), "M-CD 8");
 		assertThat(walkIn.path("session").path("spot").path("code").asString()).as("%s", walkIn).isEqualTo("S002");
+	}
+
+	@Test
+	void otherModulesFindSessionsOneByOneOrInBatches() {
+		SessionId id = SessionId.parse(sessions.start(driver, lot.id(), "L-UP 1").path("session").path("id").asString());
+
+		assertThat(lookup.find(id)).map(SessionView::status).contains(SessionStatus.ACTIVE);
+		assertThat(lookup.activeOf(new UserId(user))).map(SessionView::id).contains(id.value());
+		assertThat(lookup.find(List.of(id, SessionId.random()))).containsOnlyKeys(id);
 	}
 
 	private static Money money(JsonNode node) {

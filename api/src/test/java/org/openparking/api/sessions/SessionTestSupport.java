@@ -1,5 +1,7 @@
 package org.openparking.api.sessions;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +58,20 @@ abstract class SessionTestSupport {
 
 	String newDriver() {
 		return tokens.mint(newUserId(), Role.DRIVER);
+	}
+
+	/**
+	 * A confirmed booking written straight into PostgreSQL, as the bookings module stores one: Redis learns of it only
+	 * when the lot's claims are (re)built from PostgreSQL.
+	 */
+	void insertConfirmedBooking(TestLot of, UUID spot, Instant from, Instant to) {
+		jdbc.sql("""
+				insert into booking (id, lot_id, spot_id, user_id, hold_id, during, status, price_minor, currency,
+				created_at, updated_at)
+				values (?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), 'CONFIRMED', 200, 'EUR', now(), now())""")
+			.params(UUID.randomUUID(), of.id(), spot, newUserId(), "hold-" + UUID.randomUUID(),
+					from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+			.update();
 	}
 
 	long sessionsOf(String userId) {

@@ -3,7 +3,6 @@ package org.openparking.api.sessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -72,14 +71,8 @@ class WalkInSpotChoiceTest extends SessionTestSupport {
 		}
 	}
 
-	/** A confirmed one-hour booking of the lot's n-th spot, as the bookings module would have stored it. */
+	/** A confirmed one-hour booking of the lot's n-th spot. */
 	private void book(TestLot of, int spot, Instant from) {
-		jdbc.sql("""
-				insert into booking (id, lot_id, spot_id, user_id, hold_id, during, status, price_minor, currency,
-				created_at, updated_at)
-				values (?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), 'CONFIRMED', 200, 'EUR', now(), now())""")
-			.params(UUID.randomUUID(), of.id(), of.spotIds().get(spot), newUserId(), "hold-" + UUID.randomUUID(),
-					from.atOffset(ZoneOffset.UTC), from.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC))
-			.update();
+		insertConfirmedBooking(of, of.spotIds().get(spot), from, from.plus(Duration.ofHours(1)));
 	}
 }

@@ -83,9 +83,7 @@ class LotClaimStore {
 		this.sweepExpiredScript = sweepExpiredScript;
 	}
 
-	/**
-	 * @param candidates open spots to choose from, best code first; one with {@code namedSpot}
-	 */
+	/** Runs hold.lua; see {@link #holdCall} for the arguments. */
 	HoldAttempt hold(HoldId id, UserId user, List<SpotId> candidates, boolean namedSpot, TimeWindow window,
 			Instant now, Instant expiresAt, int limit) {
 		ScriptCall call = holdCall(id, user, candidates, namedSpot, window, now, expiresAt, limit);

@@ -34,6 +34,8 @@ class AvailabilityFeed {
 
 	private final Duration coalescing;
 
+	private final Duration catalogSettle;
+
 	private final Map<LotId, Flux<AvailabilityEvent>> recounts = new ConcurrentHashMap<>();
 
 	AvailabilityFeed(LiveTopics topics, LiveChannels channels, AvailabilityCounter counter, SubscriberBuffers buffers,
@@ -43,6 +45,7 @@ class AvailabilityFeed {
 		this.counter = counter;
 		this.buffers = buffers;
 		this.coalescing = properties.availabilityCoalescing();
+		this.catalogSettle = properties.catalogSettle();
 	}
 
 	Flux<AvailabilityEvent> availability(LotId lot) {
@@ -54,6 +57,8 @@ class AvailabilityFeed {
 	private Flux<AvailabilityEvent> recountsOf(LotId lot) {
 		AtomicReference<Flux<AvailabilityEvent>> self = new AtomicReference<>();
 		Flux<AvailabilityEvent> shared = topics.listen(channels.lot(lot))
+			.publish(changes -> Flux.merge(changes,
+					changes.filter(AvailabilityFeed::changesCatalog).flatMap(change -> Mono.delay(catalogSettle).thenReturn(change))))
 			.sample(coalescing)
 			.onBackpressureLatest()
 			.concatMap(change -> count(lot).onErrorResume(ex -> {
@@ -65,6 +70,19 @@ class AvailabilityFeed {
 			.share();
 		self.set(shared);
 		return shared;
+	}
+
+	/**
+	 * Opening or closing spots, or adding them, changes the lot catalog, which other nodes cache for a few seconds.
+	 * Such changes are counted once more after {@code parking.live.catalog-settle}, so every node converges.
+	 */
+	private static boolean changesCatalog(LiveMessage message) {
+		return switch (message) {
+			case LotMetadataChanged changed -> true;
+			case SpotStatusEvent spot -> spot.cause() == SpotChangeCause.OPENED || spot.cause() == SpotChangeCause.CLOSED
+					|| spot.cause() == SpotChangeCause.OUT_OF_SERVICE;
+			default -> false;
+		};
 	}
 
 	private Mono<AvailabilityEvent> count(LotId lot) {

@@ -5,9 +5,6 @@ import java.util.UUID;
 
 import org.openparking.api.bookings.BookingStatus;
 
-/**
- * The GraphQL {@code BookingEvent}. Its {@code booking} field resolves to null until the bookings module offers a
- * lookup of its {@code Booking} view to other modules.
- */
+/** The GraphQL {@code BookingEvent}; {@code booking} is resolved on demand, as the subscriber may see it. */
 public record BookingEvent(UUID bookingId, UUID lotId, BookingStatus status, Instant occurredAt) implements LiveMessage {
 }

@@ -15,6 +15,7 @@ import org.openparking.api.lots.SpotId;
 import org.openparking.api.lots.SpotStateChanged;
 import org.openparking.api.sessions.SessionEnded;
 import org.openparking.api.sessions.SessionStarted;
+import org.openparking.api.sessions.SessionStatus;
 import org.openparking.api.shared.UserId;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -84,14 +85,14 @@ class LiveRelay {
 	@EventListener
 	void on(SessionStarted event) {
 		sessionChanged(event.lotId(), event.spotId(), event.userId(), SpotChangeCause.SESSION_STARTED,
-				new SessionEvent(event.sessionId().value(), event.lotId().value(), SessionEvent.Status.ACTIVE,
+				new SessionEvent(event.sessionId().value(), event.lotId().value(), SessionStatus.ACTIVE,
 						event.occurredAt()));
 	}
 
 	@EventListener
 	void on(SessionEnded event) {
 		sessionChanged(event.lotId(), event.spotId(), event.userId(), SpotChangeCause.SESSION_ENDED,
-				new SessionEvent(event.sessionId().value(), event.lotId().value(), SessionEvent.Status.COMPLETED,
+				new SessionEvent(event.sessionId().value(), event.lotId().value(), SessionStatus.COMPLETED,
 						event.occurredAt()));
 	}
 

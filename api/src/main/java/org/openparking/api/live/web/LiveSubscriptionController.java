@@ -3,8 +3,9 @@ package org.openparking.api.live.web;
 import reactor.core.publisher.Flux;
 
 import org.openparking.api.bookings.BookingId;
+import org.openparking.api.bookings.BookingView;
+import org.openparking.api.bookings.Bookings;
 import org.openparking.api.live.internal.AvailabilityEvent;
-import org.openparking.api.live.internal.BookingAudience;
 import org.openparking.api.live.internal.BookingEvent;
 import org.openparking.api.live.internal.LiveFeeds;
 import org.openparking.api.live.internal.SessionEvent;
@@ -12,9 +13,14 @@ import org.openparking.api.live.internal.SpotStatusEvent;
 import org.openparking.api.lots.LotCatalog;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.security.Caller;
+import org.openparking.api.sessions.SessionId;
+import org.openparking.api.sessions.SessionView;
+import org.openparking.api.sessions.Sessions;
 import org.openparking.api.shared.graphql.InvalidArgumentException;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
@@ -26,12 +32,15 @@ class LiveSubscriptionController {
 
 	private final LotCatalog catalog;
 
-	private final BookingAudience bookingAudience;
+	private final Bookings bookings;
 
-	LiveSubscriptionController(LiveFeeds feeds, LotCatalog catalog, BookingAudience bookingAudience) {
+	private final Sessions sessions;
+
+	LiveSubscriptionController(LiveFeeds feeds, LotCatalog catalog, Bookings bookings, Sessions sessions) {
 		this.feeds = feeds;
 		this.catalog = catalog;
-		this.bookingAudience = bookingAudience;
+		this.bookings = bookings;
+		this.sessions = sessions;
 	}
 
 	@SubscriptionMapping
@@ -46,11 +55,15 @@ class LiveSubscriptionController {
 		return feeds.availability(existingLot(lotId));
 	}
 
+	/** Checked once, when the subscription starts; an unknown booking is refused like another user's. */
 	@SubscriptionMapping
 	@PreAuthorize("isAuthenticated()")
 	Flux<BookingEvent> bookingUpdated(@Argument String bookingId) {
 		BookingId booking = BookingId.parse(bookingId);
-		bookingAudience.requireMayFollow(Caller.current(), booking);
+		if (bookings.visibleTo(booking, Caller.current()).isEmpty()) {
+			throw new AccessDeniedException(
+					"Only the booking's owner, an operator of its lot or an administrator may follow it");
+		}
 		return feeds.booking(booking);
 	}
 
@@ -58,6 +71,18 @@ class LiveSubscriptionController {
 	@PreAuthorize("isAuthenticated()")
 	Flux<SessionEvent> sessionUpdated() {
 		return feeds.sessionsOf(Caller.current().id());
+	}
+
+	/** Read only when the client selects it, and as the subscriber may see it now. */
+	@SchemaMapping(typeName = "BookingEvent")
+	BookingView booking(BookingEvent event) {
+		return bookings.visibleTo(new BookingId(event.bookingId()), Caller.current()).orElse(null);
+	}
+
+	/** Read only when the client selects it; the event came on the caller's own channel, so it is theirs. */
+	@SchemaMapping(typeName = "SessionEvent")
+	SessionView session(SessionEvent event) {
+		return sessions.find(new SessionId(event.sessionId())).orElse(null);
 	}
 
 	private LotId existingLot(String lotId) {

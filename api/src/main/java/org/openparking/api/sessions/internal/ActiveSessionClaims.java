@@ -14,13 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The active sessions of a lot as claims, for rebuilding Redis. A session claims its spot over the same range the
- * database guards against bookings: until its latest allowed end, or open-ended.
+ * database guards against bookings: until its latest allowed end, or open-ended ({@link LiveClaim#OPEN_END}).
  */
 @Component
 class ActiveSessionClaims implements ClaimSource {
-
-	/** Stands for "until the car leaves"; still exact as epoch milliseconds in a double (Lua numbers). */
-	static final Instant OPEN_END = Instant.parse("9999-12-31T00:00:00Z");
 
 	private final ParkingSessions sessions;
 
@@ -35,7 +32,7 @@ class ActiveSessionClaims implements ClaimSource {
 			.stream()
 			.map(session -> new LiveClaim(new SpotId(session.spotId()), ClaimKind.SESSION, session.id(),
 					new TimeWindow(session.startedAt(),
-							session.latestAllowedEnd() == null ? OPEN_END : session.latestAllowedEnd())))
+							session.latestAllowedEnd() == null ? LiveClaim.OPEN_END : session.latestAllowedEnd())))
 			.toList();
 	}
 }

@@ -13,6 +13,8 @@ interface ParkingSessions extends Repository<ParkingSession, UUID> {
 
 	Optional<ParkingSession> findById(UUID id);
 
+	List<ParkingSession> findAllById(Iterable<UUID> ids);
+
 	@Query("select s from ParkingSession s where s.userId = ?1 and s.endedAt is null")
 	Optional<ParkingSession> findActiveOfUser(String userId);
 

@@ -1,6 +1,9 @@
 package org.openparking.api.sessions.internal;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.openparking.api.sessions.SessionId;
 import org.openparking.api.sessions.SessionView;
@@ -22,6 +25,13 @@ class StoredSessions implements Sessions {
 	@Override
 	public Optional<SessionView> find(SessionId id) {
 		return sessions.findById(id.value()).map(ParkingSession::view);
+	}
+
+	@Override
+	public Map<SessionId, SessionView> find(Collection<SessionId> ids) {
+		return sessions.findAllById(ids.stream().map(SessionId::value).toList())
+			.stream()
+			.collect(Collectors.toMap(session -> new SessionId(session.id()), ParkingSession::view));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package org.openparking.api.holds.internal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -35,6 +38,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,8 +54,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * hold can succeed and no user passes the limit of three. The raw phase does the same on a second lot over
  * {@code connections} Lettuce connections. Both phases share the machine's two cores with everything else.
  * <p>
- * Options ({@code --name=value}): spots (500), clients (32), warmup (10s), duration (20s), users (150000),
- * connections (4), rawClients (64), schema (parking_bench), redisDatabase (14).
+ * Options ({@code --name=value}): spots (500), clients (32), warmup (60s, at least: it goes on until the rate
+ * plateaus), rawWarmup (10s), maxWarmup (300s), duration (30s),
+ * users (250000), connections (4), rawClients (64), schema (parking_bench), redisDatabase (14). Besides holds per
+ * second and latency it reports the CPU spent per hold (this JVM, and Redis from INFO), which says what two idle
+ * cores could sustain even when other work shares the machine.
  */
 public final class HoldsBenchmark {
 
@@ -68,9 +76,11 @@ public final class HoldsBenchmark {
 			.collect(Collectors.toMap(arg -> arg.substring(2, arg.indexOf('=')), arg -> arg.substring(arg.indexOf('=') + 1)));
 		int spots = Integer.parseInt(options.getOrDefault("spots", "500"));
 		int clients = Integer.parseInt(options.getOrDefault("clients", "32"));
-		Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "10s"));
-		Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "20s"));
-		int users = Integer.parseInt(options.getOrDefault("users", "150000"));
+		Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "60s"));
+		Duration rawWarmup = Duration.parse("PT" + options.getOrDefault("rawWarmup", "10s"));
+		Duration maxWarmup = Duration.parse("PT" + options.getOrDefault("maxWarmup", "300s"));
+		Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "30s"));
+		int users = Integer.parseInt(options.getOrDefault("users", "250000"));
 		int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
 		int rawClients = Integer.parseInt(options.getOrDefault("rawClients", "64"));
 		String schema = options.getOrDefault("schema", "parking_bench");
@@ -84,16 +94,22 @@ public final class HoldsBenchmark {
 					spots, users);
 			String[] tokens = mint(api.getBean(LocalTokens.class), users);
 
-			Result graphQl = Load.run(clients, warmup, duration, 3L * users,
-					n -> graphQlClient(port, lot.spotIds().stream().map(SpotId::new).toList(), tokens, base));
-			long heldInRedis = api.getBean(StringRedisTemplate.class)
-				.opsForZSet()
-				.zCard(ClaimKeys.holdExpiries(new LotId(lot.id())));
-
+			StringRedisTemplate redis = api.getBean(StringRedisTemplate.class);
+			DoubleSupplier redisCpu = () -> redisCpuSeconds(redis);
+			// The raw phase first: what the API leaves running after its phase (the live relay draining its queue)
+			// must not eat into it.
 			LotId rawLot = LotId.random();
 			List<SpotId> rawSpots = IntStream.range(0, spots).mapToObj(i -> SpotId.random()).toList();
 			api.getBean(LotClaimStore.class).rebuild(rawLot, rawSpots, List.of(), Instant.now());
-			Result raw = rawEvalSha(redisDatabase, connections, rawClients, warmup, duration, rawLot, rawSpots, base);
+			System.out.println("Raw EVALSHA of hold.lua:");
+			Result raw = rawEvalSha(redisDatabase, connections, rawClients, rawWarmup, maxWarmup, duration, rawLot,
+					rawSpots, base, redisCpu);
+			System.out.println("holdSpot through GraphQL over HTTP (the JIT needs a long warm-up on a busy machine):");
+
+			Result graphQl = Load.run(clients, warmup, maxWarmup, duration, 3L * users,
+					n -> graphQlClient(port, lot.spotIds().stream().map(SpotId::new).toList(), tokens, base), redisCpu);
+			long heldInRedis = redis.opsForZSet()
+				.zCard(ClaimKeys.holdExpiries(new LotId(lot.id())));
 
 			System.out.println();
 			System.out.printf("holdSpot via GraphQL/HTTP  %s (clients=%d)%n", graphQl, clients);
@@ -102,7 +118,12 @@ public final class HoldsBenchmark {
 			System.out.printf("hold.lua via raw EVALSHA   %s (connections=%d, callers=%d)%n", raw, connections,
 					rawClients);
 			System.out.printf("GraphQL / raw: %.1f%%%n", 100.0 * graphQl.perSecond() / raw.perSecond());
-			cleanUp(api.getBean(StringRedisTemplate.class), new LotId(lot.id()), rawLot);
+			cleanUp(redis, new LotId(lot.id()), rawLot);
+			JdbcClient jdbc = api.getBean(JdbcClient.class);
+			for (String table : List.of("tariff", "spot", "lot_level")) {
+				jdbc.sql("delete from " + table + " where lot_id = ?").param(lot.id()).update();
+			}
+			jdbc.sql("delete from lot where id = ?").param(lot.id()).update();
 		}
 	}
 
@@ -159,8 +180,9 @@ public final class HoldsBenchmark {
 	}
 
 	@SuppressWarnings("rawtypes")
-	private static Result rawEvalSha(int database, int connections, int callers, Duration warmup, Duration duration,
-			LotId lot, List<SpotId> spots, Instant base) throws InterruptedException {
+	private static Result rawEvalSha(int database, int connections, int callers, Duration warmup,
+			Duration maxWarmup, Duration duration,
+			LotId lot, List<SpotId> spots, Instant base, DoubleSupplier redisCpu) throws InterruptedException {
 		RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(6379)
 			.withDatabase(database).build());
 		try {
@@ -181,17 +203,24 @@ public final class HoldsBenchmark {
 					return "OK".equals(reply.getFirst());
 				};
 			};
-			return Load.run(callers, warmup, duration, Long.MAX_VALUE, callerOn);
+			return Load.run(callers, warmup, maxWarmup, duration, Long.MAX_VALUE, callerOn, redisCpu);
 		}
 		finally {
 			client.shutdown();
 		}
 	}
 
+	private static double redisCpuSeconds(StringRedisTemplate redis) {
+		Properties cpu = redis.execute((RedisCallback<Properties>) connection -> connection
+			.serverCommands()
+			.info("cpu"));
+		return Double.parseDouble(cpu.getProperty("used_cpu_user")) + Double.parseDouble(cpu.getProperty("used_cpu_sys"));
+	}
+
 	private static void cleanUp(StringRedisTemplate redis, LotId... lots) {
 		for (LotId lot : lots) {
 			String pattern = ClaimKeys.ready(lot).replace("ready", "*").replace("{", "\\{").replace("}", "\\}");
-			try (var keys = redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions()
+			try (var keys = redis.scan(ScanOptions.scanOptions()
 				.match(pattern)
 				.count(1000)
 				.build())) {
@@ -210,88 +239,167 @@ public final class HoldsBenchmark {
 
 	/** Throughput and latency of one phase, counted over the measured period only. */
 	record Result(long placed, long refused, long failed, double seconds, long p50Micros, long p99Micros,
-			long maxMicros, long placedInAll) {
+			long maxMicros, long placedInAll, double jvmCpuMicrosPerHold, double redisCpuMicrosPerHold) {
 
 		double perSecond() {
 			return placed / seconds;
 		}
 
+		/** Holds per second two otherwise idle cores could sustain, from the CPU this run spent per hold. */
+		double cpuBoundPerSecond() {
+			return 2_000_000 / (jvmCpuMicrosPerHold + redisCpuMicrosPerHold);
+		}
+
 		@Override
 		public String toString() {
-			return "%,.0f holds/s over %.1f s: %,d placed, %d refused, %d failed; latency p50 %.2f ms, p99 %.2f ms, max %.1f ms"
+			return ("%,.0f holds/s over %.1f s: %,d placed, %d refused, %d failed; latency p50 %.2f ms, p99 %.2f ms, "
+					+ "max %.1f ms%n    CPU per hold: %.0f us in this JVM (server and load generator), %.0f us in "
+					+ "Redis; two idle cores would sustain ~%,.0f holds/s")
 				.formatted(perSecond(), seconds, placed, refused, failed, p50Micros / 1000.0, p99Micros / 1000.0,
-						maxMicros / 1000.0);
+						maxMicros / 1000.0, jvmCpuMicrosPerHold, redisCpuMicrosPerHold, cpuBoundPerSecond());
 		}
 	}
 
-	/** Closed-loop clients on platform threads, each issuing the next request index as soon as it has an answer. */
+	/**
+	 * Closed-loop clients on platform threads, each issuing the next request index as soon as it has an answer. The
+	 * warm-up lasts at least {@code warmup} and then until the rate stops climbing (the JIT has caught up: on a busy
+	 * machine that can take minutes), at most {@code maxWarmup}; then {@code duration} is measured.
+	 */
 	static final class Load {
+
+		private static final long WINDOW_NANOS = Duration.ofSeconds(5).toNanos();
 
 		interface Client {
 
 			boolean call(long request) throws Exception;
 		}
 
-		static Result run(int clients, Duration warmup, Duration duration, long maxRequests,
-				IntFunction<Client> clientFactory) throws InterruptedException {
-			AtomicLong next = new AtomicLong();
-			AtomicLong placedInAll = new AtomicLong();
-			AtomicReference<Exception> firstFailure = new AtomicReference<>();
-			long start = System.nanoTime();
-			long measureFrom = start + warmup.toNanos();
-			long measureTo = measureFrom + duration.toNanos();
+		private final AtomicLong next = new AtomicLong();
+
+		private final AtomicLong placedInAll = new AtomicLong();
+
+		private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+		private final long start = System.nanoTime();
+
+		private volatile long measureFrom = Long.MAX_VALUE;
+
+		private volatile long measureTo = Long.MAX_VALUE;
+
+		private double jvmCpuAtMeasureFrom;
+
+		private double redisCpuAtMeasureFrom;
+
+		/** @param redisCpuSeconds CPU the Redis server has used so far (INFO cpu) */
+		static Result run(int clients, Duration warmup, Duration maxWarmup, Duration duration, long maxRequests,
+				IntFunction<Client> clientFactory, DoubleSupplier redisCpuSeconds) throws InterruptedException {
+			return new Load().drive(clients, warmup, maxWarmup, duration, maxRequests, clientFactory, redisCpuSeconds);
+		}
+
+		private Result drive(int clients, Duration warmup, Duration maxWarmup, Duration duration, long maxRequests,
+				IntFunction<Client> clientFactory, DoubleSupplier redisCpuSeconds) throws InterruptedException {
 			long[][] latencies = new long[clients][];
 			long[] counts = new long[clients * 3];
-			long[] lastEnd = new long[clients];
 			List<Thread> threads = new ArrayList<>();
 			for (int n = 0; n < clients; n++) {
 				int id = n;
 				threads.add(Thread.ofPlatform().name("bench-client-" + n).start(() -> {
-					Client client = clientFactory.apply(id);
-					long[] mine = new long[1 << 16];
-					int recorded = 0;
-					long request;
-					while (System.nanoTime() < measureTo && (request = next.getAndIncrement()) < maxRequests) {
-						long t0 = System.nanoTime();
-						int outcome;
-						try {
-							outcome = client.call(request) ? 0 : 1;
-						}
-						catch (Exception ex) {
-							outcome = 2;
-							if (firstFailure.compareAndSet(null, ex)) {
-								System.err.println("First failure: " + ex);
-							}
-						}
-						long t1 = System.nanoTime();
-						if (outcome == 0) {
-							placedInAll.incrementAndGet();
-						}
-						if (t0 >= measureFrom && t1 <= measureTo) {
-							counts[id * 3 + outcome]++;
-							if (recorded == mine.length) {
-								mine = Arrays.copyOf(mine, mine.length * 2);
-							}
-							mine[recorded++] = t1 - t0;
-							lastEnd[id] = t1;
-						}
-					}
-					latencies[id] = Arrays.copyOf(mine, recorded);
+					latencies[id] = callUntilDone(clientFactory.apply(id), maxRequests, counts, id);
 				}));
 			}
+			Thread pacer = Thread.ofPlatform().daemon().start(() -> pace(warmup, maxWarmup, duration, redisCpuSeconds));
 			for (Thread thread : threads) {
 				thread.join();
 			}
+			pacer.interrupt();
+			pacer.join();
+			long end = Math.min(System.nanoTime(), measureTo);
+			double jvmCpu = jvmCpuSeconds() - jvmCpuAtMeasureFrom;
+			double redisCpu = redisCpuSeconds.getAsDouble() - redisCpuAtMeasureFrom;
 			long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-			long end = Math.min(measureTo, Arrays.stream(lastEnd).max().orElse(measureTo));
 			long placed = 0, refused = 0, failed = 0;
 			for (int n = 0; n < clients; n++) {
 				placed += counts[n * 3];
 				refused += counts[n * 3 + 1];
 				failed += counts[n * 3 + 2];
 			}
-			return new Result(placed, refused, failed, (end - measureFrom) / 1e9, percentile(all, 0.50) / 1000,
-					percentile(all, 0.99) / 1000, all.length == 0 ? 0 : all[all.length - 1] / 1000, placedInAll.get());
+			long measured = Math.max(1, placed + refused + failed);
+			return new Result(placed, refused, failed, Math.max(0, end - measureFrom) / 1e9,
+					percentile(all, 0.50) / 1000, percentile(all, 0.99) / 1000,
+					all.length == 0 ? 0 : all[all.length - 1] / 1000, placedInAll.get(), jvmCpu * 1e6 / measured,
+					redisCpu * 1e6 / measured);
+		}
+
+		/** Returns this client's latencies within the measured period; counts placed, refused, failed there. */
+		private long[] callUntilDone(Client client, long maxRequests, long[] counts, int id) {
+			long[] mine = new long[1 << 16];
+			int recorded = 0;
+			long request;
+			while (System.nanoTime() < measureTo && (request = next.getAndIncrement()) < maxRequests) {
+				long t0 = System.nanoTime();
+				int outcome;
+				try {
+					outcome = client.call(request) ? 0 : 1;
+				}
+				catch (Exception ex) {
+					outcome = 2;
+					if (firstFailure.compareAndSet(null, ex)) {
+						System.err.println("First failure: " + ex);
+					}
+				}
+				long t1 = System.nanoTime();
+				if (outcome == 0) {
+					placedInAll.incrementAndGet();
+				}
+				if (t0 >= measureFrom && t1 <= measureTo) {
+					counts[id * 3 + outcome]++;
+					if (recorded == mine.length) {
+						mine = Arrays.copyOf(mine, mine.length * 2);
+					}
+					mine[recorded++] = t1 - t0;
+				}
+			}
+			return Arrays.copyOf(mine, recorded);
+		}
+
+		/** Prints the rate every five seconds, ends the warm-up when it plateaus, and the run after the duration. */
+		private void pace(Duration warmup, Duration maxWarmup, Duration duration, DoubleSupplier redisCpuSeconds) {
+			long seen = 0;
+			double best = 0;
+			int flatWindows = 0;
+			try {
+				while (true) {
+					Thread.sleep(Duration.ofNanos(WINDOW_NANOS));
+					long now = System.nanoTime();
+					long done = next.get();
+					double rate = (done - seen) * 1e9 / WINDOW_NANOS;
+					seen = done;
+					boolean warming = measureFrom == Long.MAX_VALUE;
+					System.out.printf("  %5.0f s: %,8.0f requests/s%s%n", (now - start) / 1e9, rate,
+							warming ? " (warm-up)" : "");
+					if (!warming) {
+						continue;
+					}
+					flatWindows = rate > best * 1.1 ? 0 : flatWindows + 1;
+					best = Math.max(best, rate);
+					long warmedFor = now - start;
+					// 30 s without a new high by 10%: on a shared machine the rate is noisy, and the JIT finishes late.
+					if ((warmedFor >= warmup.toNanos() && flatWindows >= 6) || warmedFor >= maxWarmup.toNanos()) {
+						jvmCpuAtMeasureFrom = jvmCpuSeconds();
+						redisCpuAtMeasureFrom = redisCpuSeconds.getAsDouble();
+						measureTo = now + duration.toNanos();
+						measureFrom = now;
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				// the run is over
+			}
+		}
+
+		private static double jvmCpuSeconds() {
+			return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime() / 1e9;
 		}
 
 		private static long percentile(long[] sorted, double p) {

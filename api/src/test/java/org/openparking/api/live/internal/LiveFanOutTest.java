@@ -15,7 +15,6 @@ import reactor.core.publisher.BaseSubscriber;
 import tools.jackson.databind.JsonNode;
 
 import org.openparking.api.holds.HoldPlaced;
-import org.openparking.api.live.InterimModules;
 import org.openparking.api.live.LiveTestSupport;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotId;
@@ -28,7 +27,6 @@ import org.openparking.api.support.LotFixtures.TestLot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,7 +36,6 @@ import static org.openparking.api.live.LiveTestSupport.WAIT;
 
 /** The node's fan-out: one Redis subscription per channel, released with its last subscriber; bounded buffers. */
 @ApiIntegrationTest
-@Import(InterimModules.class)
 class LiveFanOutTest {
 
 	@LocalServerPort

@@ -1,0 +1,162 @@
+package org.openparking.gateway.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Publishes readings with N publishers for a fixed time against a running gateway (see bin/bench-gateway) and
+ * reports, from the same run: the rate at which readings were durably handed off end to end (publish to
+ * sensor_observation row) with the publish-to-hand-off latency, beside the broker's own rate to a plain subscriber.
+ * The gateway must run with a zero debounce, so every reading (each one flips its spot) is one observation.
+ * <p>
+ * Options: --broker=tcp://127.0.0.1:18830 --jdbc=jdbc:postgresql://... --publishers=4 --devices=2000
+ * --duration=30s --rate=0 (total readings/s, 0 = as fast as the window allows) --window=500 --keep
+ */
+public final class GatewayBenchmark {
+
+	private GatewayBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		String broker = options.getOrDefault("broker", "tcp://127.0.0.1:18830");
+		String jdbc = options.getOrDefault("jdbc",
+				"jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=bench_gateway&user=postgres");
+		int publishers = Integer.parseInt(options.getOrDefault("publishers", "4"));
+		int devices = Integer.parseInt(options.getOrDefault("devices", "2000"));
+		Duration duration = Duration.parse("PT" + options.getOrDefault("duration", "30s").toUpperCase());
+		double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
+		int window = Integer.parseInt(options.getOrDefault("window", "500"));
+		String run = "bench" + UUID.randomUUID().toString().substring(0, 8);
+
+		try (Connection db = DriverManager.getConnection(jdbc)) {
+			SensorLot lot = SensorLot.create(db, run, devices, "bench");
+			System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%n", run,
+					devices, publishers, duration, rate > 0 ? String.valueOf(rate) : "unlimited", window);
+			// The gateway looks devices up on first sight; give its cache nothing stale to remember.
+			Thread.sleep(500);
+			try (RawSubscriber raw = new RawSubscriber(broker, run)) {
+				Result result = publish(broker, run, lot.deviceIds(), publishers, duration, rate, window, raw);
+				long rows = drain(db, run, result.acknowledged());
+				report(db, run, result, raw, rows);
+			}
+			finally {
+				if (!options.containsKey("keep")) {
+					lot.delete(db);
+				}
+			}
+		}
+	}
+
+	private record Result(long acknowledged, long failed, long startNanos, long endNanos, long startMillis) {
+	}
+
+	private static Result publish(String broker, String run, List<String> devices, int publishers, Duration duration,
+			double rate, int window, RawSubscriber raw) throws Exception {
+		long startNanos = System.nanoTime();
+		long startMillis = System.currentTimeMillis();
+		long stopAt = startNanos + duration.toNanos();
+		List<LoadPublisher> all = new ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
+		for (int p = 0; p < publishers; p++) {
+			List<String> own = new ArrayList<>();
+			for (int d = p; d < devices.size(); d += publishers) {
+				own.add(devices.get(d));
+			}
+			LoadPublisher publisher = new LoadPublisher(broker, run + "-pub-" + p, own, stopAt, rate / publishers,
+					window);
+			all.add(publisher);
+			threads.add(Thread.ofPlatform().name("publisher-" + p).start(publisher));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		long acknowledged = 0;
+		long failed = 0;
+		for (LoadPublisher publisher : all) {
+			publisher.drain();
+			acknowledged += publisher.acknowledged();
+			failed += publisher.failed();
+			publisher.close();
+		}
+		return new Result(acknowledged, failed, startNanos, System.nanoTime(), startMillis);
+	}
+
+	/** Waits until every acknowledged reading is an observation, or nothing moved for 20 s. */
+	private static long drain(Connection db, String run, long expected) throws Exception {
+		long rows = 0;
+		long lastChange = System.nanoTime();
+		while (rows < expected && System.nanoTime() - lastChange < Duration.ofSeconds(20).toNanos()) {
+			Thread.sleep(500);
+			long now = count(db, run);
+			if (now != rows) {
+				rows = now;
+				lastChange = System.nanoTime();
+			}
+		}
+		return rows;
+	}
+
+	private static long count(Connection db, String run) throws Exception {
+		try (PreparedStatement statement = db
+			.prepareStatement("select count(*) from sensor_observation where device_id like ? || '-%'")) {
+			statement.setString(1, run);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getLong(1);
+			}
+		}
+	}
+
+	private static void report(Connection db, String run, Result result, RawSubscriber raw, long rows)
+			throws Exception {
+		Map<String, Double> handoff = new HashMap<>();
+		try (PreparedStatement statement = db.prepareStatement("""
+				select extract(epoch from max(handed_off_at)) * 1000,
+				       percentile_cont(0.5) within group (order by extract(epoch from handed_off_at - observed_at)) * 1000,
+				       percentile_cont(0.99) within group (order by extract(epoch from handed_off_at - observed_at)) * 1000,
+				       extract(epoch from max(handed_off_at - observed_at)) * 1000
+				from sensor_observation where device_id like ? || '-%'""")) {
+			statement.setString(1, run);
+			try (ResultSet set = statement.executeQuery()) {
+				set.next();
+				handoff.put("last", set.getDouble(1));
+				handoff.put("p50", set.getDouble(2));
+				handoff.put("p99", set.getDouble(3));
+				handoff.put("max", set.getDouble(4));
+			}
+		}
+		double publishSeconds = (result.endNanos() - result.startNanos()) / 1e9;
+		double rawSeconds = (raw.lastReceivedNanos() - result.startNanos()) / 1e9;
+		double handoffSeconds = (handoff.get("last") - result.startMillis()) / 1000;
+		System.out.printf("%npublished (broker-acknowledged QoS 1): %d in %.1f s = %.0f/s, failed publishes: %d%n",
+				result.acknowledged(), publishSeconds, result.acknowledged() / publishSeconds, result.failed());
+		System.out.printf("raw broker -> plain subscriber:   %d received (%d missing) = %.0f/s, latency p50 %d ms, p99 %d ms%n",
+				raw.received(), result.acknowledged() - raw.received(), raw.received() / rawSeconds,
+				raw.latency().percentile(0.5), raw.latency().percentile(0.99));
+		System.out.printf("gateway end to end (durable rows): %d handed off (%d missing) = %.0f/s, latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+				rows, result.acknowledged() - rows, rows / handoffSeconds, handoff.get("p50"), handoff.get("p99"),
+				handoff.get("max"));
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("options look like --name=value: " + arg);
+			}
+			int equals = arg.indexOf('=');
+			options.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+					equals < 0 ? "" : arg.substring(equals + 1));
+		}
+		return options;
+	}
+}

@@ -1,0 +1,71 @@
+package org.openparking.gateway.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A queue and the thread that drains it in batches. There is no linger: a quiet lane processes single messages at
+ * once, a busy one takes whatever queued up meanwhile, so batches grow with the load.
+ */
+final class IngestLane implements Runnable {
+
+	private static final Logger log = LoggerFactory.getLogger(IngestLane.class);
+
+	private final BlockingQueue<InboundUplink> queue;
+
+	private final BatchProcessor processor;
+
+	private final int batchSize;
+
+	private final UntilDone untilDone;
+
+	private volatile boolean running = true;
+
+	IngestLane(BatchProcessor processor, IngestProperties properties) {
+		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+		this.processor = processor;
+		this.batchSize = properties.batchSize();
+		this.untilDone = new UntilDone(properties.retryBackoff(), properties.maxRetryBackoff(), () -> running);
+	}
+
+	/** Blocks while the lane is full, which holds the MQTT client back (the broker keeps the messages). */
+	void put(InboundUplink uplink) throws InterruptedException {
+		queue.put(uplink);
+	}
+
+	void stop() {
+		running = false;
+	}
+
+	@Override
+	public void run() {
+		List<InboundUplink> batch = new ArrayList<>(batchSize);
+		while (running) {
+			try {
+				InboundUplink first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, batchSize - 1);
+				processor.process(batch, untilDone);
+			}
+			catch (UntilDone.Stopped | InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				// A bug, not bad input (that is dead-lettered): leave the batch unacknowledged for redelivery.
+				log.error("A batch of {} uplinks failed; they stay unacknowledged", batch.size(), ex);
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+}
