@@ -89,7 +89,7 @@ final class BenchQueries {
 	}
 
 	SqlStatement availability(TimeWindow window) {
-		return FreeSpotStatements.countsByClass(mainLot, window, List.of());
+		return FreeSpotStatements.countsByClass(mainLot, window);
 	}
 
 	/**
