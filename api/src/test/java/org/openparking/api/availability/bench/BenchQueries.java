@@ -31,7 +31,7 @@ final class BenchQueries {
 
 	static final int PAGE = 20;
 
-	private static final UUID UNBOOKED_SPOT = UUID.fromString("00000000-0000-0000-0000-0000000b5e55");
+	private static final UUID UNBOOKED_SPOT = UUID.fromString("7d3f1c2a-9b8e-4f60-a1d2-3c4b5e6f7a80");
 
 	static final List<Duration> STARTS = List.of(Duration.ofHours(1), Duration.ofHours(33), Duration.ofDays(7),
 			Duration.ofDays(30), Duration.ofDays(60), Duration.ofDays(85));
