@@ -39,6 +39,12 @@ public interface SpotClaims {
 	/** Spots of the lot with any live claim (hold, booking or session) overlapping the window. */
 	Set<SpotId> claimedDuring(LotId lot, TimeWindow window, Instant now);
 
+	/**
+	 * Those of the given spots of the lot with any live claim overlapping the window. Cheaper than asking about the
+	 * whole lot when only a few spots matter (a page of search results): the script reads one key per spot.
+	 */
+	Set<SpotId> claimedDuring(LotId lot, Collection<SpotId> spots, TimeWindow window, Instant now);
+
 	/** The commercial state of each spot at {@code now}. */
 	Map<SpotId, CommercialState> statesAt(LotId lot, Collection<SpotId> spots, Instant now);
 

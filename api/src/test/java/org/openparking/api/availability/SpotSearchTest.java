@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** searchSpots over real HTTP, PostgreSQL and Redis. */
 @ApiIntegrationTest
-@Import(SqlStatementCounter.Config.class)
+@Import(SqlStatementCounter.Config.class) // the context of SearchBatchingTest: started once for all three classes
 class SpotSearchTest {
 
 	static final String SEARCH = """
@@ -60,9 +60,6 @@ class SpotSearchTest {
 
 	@Autowired
 	LocalTokens tokens;
-
-	@Autowired
-	SqlStatementCounter statements;
 
 	GraphQlHttp graphQl;
 
@@ -225,38 +222,6 @@ class SpotSearchTest {
 		assertThat(spots.toString()).isEqualTo("""
 				[{"code":"S001","commercialState":"FREE"},{"code":"S002","commercialState":"HELD"},\
 				{"code":"S003","commercialState":"FREE"}]""");
-	}
-
-	@Test
-	void searchCostsTheSameStatementsForFiveAndFiftyOffers() {
-		TestLot five = lots.lot("operator-" + UUID.randomUUID(), 5);
-		TestLot fifty = lots.lot("operator-" + UUID.randomUUID(), 50);
-		String document = """
-				query Search($input: SpotSearchInput!) {
-				  searchSpots(input: $input, first: 50) { edges { node {
-				    spot { code level { code } lot { name } commercialState }
-				    lot { name }
-				  } } }
-				}""";
-		Map<String, Long> cost = new HashMap<>();
-		for (TestLot lot : List.of(five, fifty)) {
-			Map<String, Object> variables = Map.of("input",
-					Map.of("lotId", lot.id().toString(), "from", from.toString(), "to", to.toString()));
-			graphQl.execute(null, document, variables); // loads the lot into caches and Redis
-			// The counter also sees background jobs (the hold sweeper reads lot ids every second): they only add, so
-			// the least of a few runs is the query's own cost.
-			long least = Long.MAX_VALUE;
-			for (int run = 0; run < 3; run++) {
-				statements.reset();
-				JsonNode response = graphQl.execute(null, document, variables);
-				least = Math.min(least, statements.count());
-				assertThat(response.has("errors")).as(response.toString()).isFalse();
-				assertThat(response.at("/data/searchSpots/edges")).hasSize(lot.spotIds().size());
-				assertThat(response.at("/data/searchSpots/edges/0/node/spot/level/code").asString()).isEqualTo("L0");
-			}
-			cost.put(lot == five ? "five" : "fifty", least);
-		}
-		assertThat(cost.get("fifty")).isEqualTo(cost.get("five")).isPositive();
 	}
 
 	private JsonNode search(Map<String, Object> input, Integer first, String after) {

@@ -9,13 +9,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.openparking.api.lots.SpotClass;
-import org.openparking.api.lots.SpotId;
 import org.openparking.api.shared.TimeWindow;
 
 /**
  * The SQL of search and availability. Both first collect the spots that live bookings and active sessions claim
- * during the window in the lots at hand, plus the spots Redis reported held ({@code claimed}), then anti-join the
- * lots' spots against that set (a hashed subplan). The lots are joined from an array rather than matched with
+ * during the window in the lots at hand ({@code claimed}), then anti-join the lots' spots against that set (a hashed
+ * subplan). The lots are joined from an array rather than matched with
  * {@code = any(array)}: GiST index scans cannot take an array condition, so {@code = any} would leave the lot out of
  * the index condition, while the join probes the index once per lot with lot and window. Probing each spot's
  * bookings one by one instead costs a GiST descent per spot. {@code bin/bench-search} measures these statements
@@ -37,9 +36,7 @@ public final class FreeSpotStatements {
 			    select p.spot_id from unnest(cast(:lotIds as uuid[])) as l(lot_id)
 			    join parking_session p on p.lot_id = l.lot_id
 			    where p.ended_at is null
-			      and tstzrange(p.started_at, coalesce(p.latest_allowed_end, 'infinity')) && tstzrange(:from, :to)
-			    union all
-			    select unnest(cast(:heldSpots as uuid[])))
+			      and tstzrange(p.started_at, coalesce(p.latest_allowed_end, 'infinity')) && tstzrange(:from, :to))
 			""";
 
 	private static final String FREE_SPOTS = """
@@ -65,7 +62,8 @@ public final class FreeSpotStatements {
 	private static final String COUNTS = """
 			with %s
 			select s.spot_class, count(*) as total,
-			       count(*) filter (where s.admin_state = 'OPEN' and s.id not in (select spot_id from claimed)) as free
+			       array_agg(s.id) filter (where s.admin_state = 'OPEN' and s.id not in (select spot_id from claimed))
+			           as free_spots
 			from spot s
 			where s.lot_id = any(cast(:lotIds as uuid[]))
 			group by s.spot_class
@@ -76,12 +74,11 @@ public final class FreeSpotStatements {
 
 	/**
 	 * Open, priced spots of the lots free for the whole window, in {@link OfferKey} order, after {@code after} (null:
-	 * from the start). Live holds are left to the caller: a search spans many lots, and asking Redis only about the
-	 * lots that made it into the page is cheaper than asking about every lot in the radius beforehand.
+	 * from the start). Live holds are left to the caller, who asks Redis about the spots of the page only.
 	 */
 	public static SqlStatement freeSpots(List<LotDistance> lots, TimeWindow window, Set<SpotClass> classes,
 			long maxPricePerHourMinor, OfferKey after, int limit) {
-		Map<String, Object> params = windowParams(lots, window, List.of());
+		Map<String, Object> params = windowParams(lots, window);
 		params.put("distances", arrayLiteral(lots.stream().map(LotDistance::meters).toList()));
 		params.put("classes", arrayLiteral(classes));
 		params.put("maxPrice", maxPricePerHourMinor);
@@ -95,16 +92,17 @@ public final class FreeSpotStatements {
 		return new SqlStatement(FREE_SPOTS.formatted(CLAIMED, after == null ? "" : AFTER), params);
 	}
 
-	/** Total and free spots per class of the lots; {@code heldSpots} are claimed in Redis and count as taken. */
-	public static SqlStatement countsByClass(List<LotDistance> lots, TimeWindow window, Collection<SpotId> heldSpots) {
-		Map<String, Object> params = windowParams(lots, window, heldSpots);
+	/**
+	 * Per class of the lots' spots: how many there are, and which ones bookings, sessions and administrative state
+	 * leave free (live holds are left to the caller, as above).
+	 */
+	public static SqlStatement countsByClass(List<LotDistance> lots, TimeWindow window) {
+		Map<String, Object> params = windowParams(lots, window);
 		return new SqlStatement(COUNTS.formatted(CLAIMED), params);
 	}
 
-	private static Map<String, Object> windowParams(List<LotDistance> lots, TimeWindow window,
-			Collection<SpotId> heldSpots) {
+	private static Map<String, Object> windowParams(List<LotDistance> lots, TimeWindow window) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("heldSpots", arrayLiteral(heldSpots.stream().map(SpotId::value).toList()));
 		params.put("lotIds", arrayLiteral(lots.stream().map(lot -> lot.lot().value()).toList()));
 		params.put("from", window.from().atOffset(ZoneOffset.UTC));
 		params.put("to", window.to().atOffset(ZoneOffset.UTC));

@@ -1,12 +1,11 @@
 package org.openparking.api.availability.internal;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
+import java.sql.Array;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
-import org.openparking.api.availability.ClassAvailability;
 import org.openparking.api.lots.SpotClass;
 import org.openparking.api.lots.SpotId;
 import org.openparking.api.shared.TimeWindow;
@@ -26,21 +25,20 @@ class FreeSpots {
 	List<FreeSpotRow> page(List<LotDistance> lots, TimeWindow window, Set<SpotClass> classes, long maxPricePerHourMinor,
 			OfferKey after, int limit) {
 		SqlStatement statement = FreeSpotStatements.freeSpots(lots, window, classes, maxPricePerHourMinor, after, limit);
-		return jdbc.sql(statement.sql())
-			.params(statement.params())
-			.query(FreeSpotRow::map)
-			.list();
+		return jdbc.sql(statement.sql()).params(statement.params()).query(FreeSpotRow::map).list();
 	}
 
-	/** Every class the lots have spots of, in the order of {@link SpotClass}. */
-	List<ClassAvailability> countsByClass(List<LotDistance> lots, TimeWindow window, Collection<SpotId> heldSpots) {
-		SqlStatement statement = FreeSpotStatements.countsByClass(lots, window, heldSpots);
-		List<ClassAvailability> counts = new ArrayList<>(jdbc.sql(statement.sql())
-			.params(statement.params())
-			.query((rs, row) -> new ClassAvailability(SpotClass.valueOf(rs.getString("spot_class")),
-					rs.getInt("free"), rs.getInt("total")))
-			.list());
-		counts.sort(Comparator.comparing(ClassAvailability::spotClass));
-		return counts;
+	/** Every class the lots have spots of, with the spots the database finds free. */
+	List<ClassSpots> byClass(List<LotDistance> lots, TimeWindow window) {
+		SqlStatement statement = FreeSpotStatements.countsByClass(lots, window);
+		return jdbc.sql(statement.sql()).params(statement.params()).query((rs, row) -> {
+			Array free = rs.getArray("free_spots");
+			List<SpotId> freeSpots = free == null ? List.of()
+					: Arrays.stream((UUID[]) free.getArray()).map(SpotId::new).toList();
+			return new ClassSpots(SpotClass.valueOf(rs.getString("spot_class")), rs.getInt("total"), freeSpots);
+		}).list();
+	}
+
+	record ClassSpots(SpotClass spotClass, int total, List<SpotId> free) {
 	}
 }

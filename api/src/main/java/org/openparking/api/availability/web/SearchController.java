@@ -7,17 +7,16 @@ import java.util.UUID;
 import org.openparking.api.availability.ClassAvailability;
 import org.openparking.api.availability.LotAvailability;
 import org.openparking.api.availability.SpotAvailability;
+import org.openparking.api.availability.internal.KnownLots;
 import org.openparking.api.availability.internal.QuoteResult;
 import org.openparking.api.availability.internal.Quotes;
 import org.openparking.api.availability.internal.SpotOffer;
 import org.openparking.api.availability.internal.SpotSearch;
 import org.openparking.api.availability.internal.SpotSearchQuery;
 import org.openparking.api.availability.internal.WindowRules;
-import org.openparking.api.lots.LotCatalog;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotClass;
 import org.openparking.api.shared.graphql.Connection;
-import org.openparking.api.shared.graphql.InvalidArgumentException;
 import org.openparking.api.shared.graphql.PageRequest;
 import org.openparking.api.shared.graphql.PagingProperties;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -34,18 +33,18 @@ class SearchController {
 
 	private final Quotes quotes;
 
-	private final LotCatalog catalog;
+	private final KnownLots knownLots;
 
 	private final WindowRules windows;
 
 	private final PagingProperties paging;
 
-	SearchController(SpotSearch search, SpotAvailability availability, Quotes quotes, LotCatalog catalog,
+	SearchController(SpotSearch search, SpotAvailability availability, Quotes quotes, KnownLots knownLots,
 			WindowRules windows, PagingProperties paging) {
 		this.search = search;
 		this.availability = availability;
 		this.quotes = quotes;
-		this.catalog = catalog;
+		this.knownLots = knownLots;
 		this.windows = windows;
 		this.paging = paging;
 	}
@@ -58,10 +57,7 @@ class SearchController {
 
 	@QueryMapping
 	AvailabilityView availability(@Argument String lotId, @Argument Instant from, @Argument Instant to) {
-		LotId lot = LotId.parse(lotId);
-		if (catalog.lot(lot).isEmpty()) {
-			throw new InvalidArgumentException("No lot with id " + lot);
-		}
+		LotId lot = knownLots.require(lotId);
 		LotAvailability counts = availability.during(lot, windows.require(from, to));
 		return new AvailabilityView(lot.value(), from, to, counts.totalFree(), counts.byClass());
 	}

@@ -89,11 +89,16 @@ class RedisSpotClaims implements SpotClaims {
 
 	@Override
 	public Set<SpotId> claimedDuring(LotId lot, TimeWindow window, Instant now) {
-		List<SpotId> spots = catalog.spots(lot).stream().map(SpotSummary::id).toList();
+		return claimedDuring(lot, catalog.spots(lot).stream().map(SpotSummary::id).toList(), window, now);
+	}
+
+	@Override
+	public Set<SpotId> claimedDuring(LotId lot, Collection<SpotId> spots, TimeWindow window, Instant now) {
 		if (spots.isEmpty()) {
 			return Set.of();
 		}
-		return readyLots.run(lot, () -> store.claimedDuring(lot, spots, window, now));
+		List<SpotId> ordered = List.copyOf(spots);
+		return readyLots.run(lot, () -> store.claimedDuring(lot, ordered, window, now));
 	}
 
 	@Override

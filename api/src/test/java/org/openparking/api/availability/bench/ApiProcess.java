@@ -24,7 +24,7 @@ import org.openparking.api.ParkingApiApplication;
  */
 final class ApiProcess implements AutoCloseable {
 
-	private static final Duration STARTUP = Duration.ofMinutes(3);
+	private static final Duration STARTUP = Duration.ofMinutes(10);
 
 	private final Process process;
 

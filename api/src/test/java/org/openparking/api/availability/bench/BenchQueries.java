@@ -2,6 +2,7 @@ package org.openparking.api.availability.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class BenchQueries {
 
 	static final int PAGE = 20;
+
+	private static final UUID UNBOOKED_SPOT = UUID.fromString("00000000-0000-0000-0000-0000000b5e55");
 
 	static final List<Duration> STARTS = List.of(Duration.ofHours(1), Duration.ofHours(33), Duration.ofDays(7),
 			Duration.ofDays(30), Duration.ofDays(60), Duration.ofDays(85));
@@ -86,6 +89,18 @@ final class BenchQueries {
 	}
 
 	SqlStatement availability(TimeWindow window) {
-		return FreeSpotStatements.countsByClass(mainLot, window, List.of());
+		return FreeSpotStatements.countsByClass(mainLot, window);
+	}
+
+	/**
+	 * The V4 trigger's look-up when a walk-in session starts with no booking ahead of it (open-ended), on a spot with
+	 * no live booking: the worst case, since nothing stops the scan early.
+	 */
+	SqlStatement openEndedSessionCheck(TimeWindow window) {
+		return new SqlStatement("""
+				select exists (select 1 from booking b where b.spot_id = :spot
+				  and b.status in ('HELD', 'PENDING_PAYMENT', 'CONFIRMED', 'CHECKED_IN')
+				  and b.during && tstzrange(:from, 'infinity'))""",
+				Map.of("spot", UNBOOKED_SPOT, "from", window.from().atOffset(ZoneOffset.UTC)));
 	}
 }

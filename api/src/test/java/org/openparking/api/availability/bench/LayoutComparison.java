@@ -25,9 +25,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * Builds every candidate layout side by side ({@link IndexLayouts}), then measures them interleaved: each round
  * runs the same statement and window on every layout in turn, so load from elsewhere on the machine hits all layouts
- * alike. Per layout: the real statements under EXPLAIN ANALYZE (server-side planning + execution), search page 1 as
- * a plain JDBC call (client-side, the prepared statement reused as the application reuses it), and bulk inserts of
- * live bookings through the collision trigger, the constraint and the indexes.
+ * alike. Per layout: the real statements under EXPLAIN ANALYZE (server-side planning + execution): search page 1 and
+ * 2 in the big lot, a search over all 21 lots, availability counts, and the look-up the V4 trigger makes when an
+ * open-ended walk-in session starts; search page 1 as a plain JDBC call (client-side, the prepared statement reused
+ * as the application reuses it); and bulk inserts of live bookings through the collision trigger, the constraint and
+ * the indexes.
  */
 final class LayoutComparison {
 
@@ -80,8 +82,9 @@ final class LayoutComparison {
 		Map<String, Function<TimeWindow, SqlStatement>> statements = new LinkedHashMap<>();
 		statements.put("search p1", window -> queries.searchInLot(window, null));
 		statements.put("search p2", queries::searchPage2);
-		statements.put("search 21 lots", queries::searchAround);
+		statements.put("21-lot search", queries::searchAround);
 		statements.put("availability", queries::availability);
+		statements.put("session check", queries::openEndedSessionCheck);
 		List<Integer> queried = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			if (candidates.get(i).queries()) {
@@ -96,8 +99,9 @@ final class LayoutComparison {
 		System.out.printf("Per layout: EXPLAIN ANALYZE ms (p50 / p99) of planning + execution, %d runs x %d windows, "
 				+ "interleaved across layouts%n", options.runs(), queries.windows().size());
 		List<String> summary = new ArrayList<>();
-		summary.add("%-50s %7s | %-13s %-13s %-14s %-13s | %-14s | %s".formatted("layout", "build s", "search p1",
-				"search p2", "search 21 lots", "availability", "JDBC search p1", "inserts/s median, best"));
+		summary.add("%-50s %7s | %-13s %-13s %-13s %-13s %-13s | %-14s | %s".formatted("layout", "build s",
+				"search p1", "search p2", "21-lot search", "availability", "session check", "JDBC search p1",
+				"inserts/s median, best"));
 		for (int i = 0; i < candidates.size(); i++) {
 			StringBuilder row = new StringBuilder("%-50s %7.1f |".formatted(candidates.get(i).name(), builds[i]));
 			System.out.printf("%n== %s%n", candidates.get(i).name());

@@ -3,6 +3,7 @@ package org.openparking.api.availability.bench;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -24,6 +25,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * </ul>
  */
 public final class SearchBenchmark {
+
+	private static final String TOO_MANY_CONNECTIONS = "53300";
 
 	private SearchBenchmark() {
 	}
@@ -54,12 +57,35 @@ public final class SearchBenchmark {
 		}
 	}
 
-	/** A connection as user postgres (no password) with the given search path. */
+	/**
+	 * A connection as user postgres (no password) with the given search path. The machine's PostgreSQL is shared:
+	 * while other test runs hold every connection slot, wait for one.
+	 */
 	static Connection connect(BenchOptions options, String searchPath) throws SQLException {
 		PGSimpleDataSource postgres = new PGSimpleDataSource();
 		postgres.setURL(options.jdbcUrl());
 		postgres.setUser("postgres");
 		postgres.setCurrentSchema(searchPath);
-		return postgres.getConnection();
+		for (int attempt = 1;; attempt++) {
+			try {
+				return postgres.getConnection();
+			}
+			catch (SQLException ex) {
+				if (!TOO_MANY_CONNECTIONS.equals(ex.getSQLState()) || attempt == 120) {
+					throw ex;
+				}
+				sleep(Duration.ofSeconds(1));
+			}
+		}
+	}
+
+	private static void sleep(Duration duration) throws SQLException {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SQLException("Interrupted while waiting for a connection", ex);
+		}
 	}
 }
