@@ -23,6 +23,8 @@ import org.openparking.api.shared.TimeWindow;
  * Booking and session claims follow V2/V4: a booking claims {@code during} while its status is live; a session claims
  * {@code [started_at, coalesce(latest_allowed_end, infinity))} while {@code ended_at} is null. Arrays travel as
  * PostgreSQL array literals so one statement text serves any number of lots, classes and spots.
+ * <p>
+ * A search row carries its spot and lot whole, so an offer's {@code spot} and {@code lot} cost no further query.
  */
 public final class FreeSpotStatements {
 
@@ -43,8 +45,12 @@ public final class FreeSpotStatements {
 			with scope as (
 			    select * from unnest(cast(:lotIds as uuid[]), cast(:distances as float8[])) as c(lot_id, distance)),
 			%s
-			select s.id, s.lot_id, s.code, s.spot_class, t.hourly_rate_minor, t.currency, c.distance
+			select s.id, s.lot_id, s.level_id, s.code, s.zone, s.spot_class, s.ev_connector, s.max_height_cm,
+			       s.admin_state, s.admin_state_reason, t.hourly_rate_minor, t.currency, c.distance,
+			       l.name as lot_name, l.operator_id, l.street, l.city, l.postal_code, l.country_code, l.latitude,
+			       l.longitude, l.time_zone, l.max_height_cm as lot_max_height_cm
 			from scope c
+			join lot l on l.id = c.lot_id
 			join spot s on s.lot_id = c.lot_id
 			join tariff t on t.lot_id = s.lot_id and t.spot_class = s.spot_class
 			where s.admin_state = 'OPEN'

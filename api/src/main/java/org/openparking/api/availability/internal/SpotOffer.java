@@ -1,13 +1,13 @@
 package org.openparking.api.availability.internal;
 
-import java.util.UUID;
-
+import org.openparking.api.lots.LotView;
+import org.openparking.api.lots.SpotView;
 import org.openparking.api.shared.Money;
 
 /**
- * The source of the GraphQL {@code SpotOffer}; {@code spot} and {@code lot} are resolved in batches from the ids.
- * {@code distanceMeters} is set only by radius searches.
+ * The source of the GraphQL {@code SpotOffer}, read whole by the search statement. {@code distanceMeters} (also on
+ * the lot, as {@code Lot.distanceMeters} promises) is set only by radius searches.
  */
-public record SpotOffer(UUID spotId, UUID lotId, Money pricePerHour, Money price, Double distanceMeters,
+public record SpotOffer(SpotView spot, LotView lot, Money pricePerHour, Money price, Double distanceMeters,
 		OfferKey key) {
 }

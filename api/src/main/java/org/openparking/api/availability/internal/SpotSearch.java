@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.openparking.api.holds.SpotClaims;
 import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.LotView;
 import org.openparking.api.lots.Pricing;
 import org.openparking.api.lots.SpotClass;
 import org.openparking.api.lots.SpotId;
@@ -120,7 +121,7 @@ public class SpotSearch {
 			List<FreeSpotRow> rows = freeSpots.page(lots, window, classes, maxPrice, position, limit);
 			Set<SpotId> held = held(rows, window, now);
 			for (FreeSpotRow row : rows) {
-				if (kept.size() < limit && !held.contains(new SpotId(row.spotId()))) {
+				if (kept.size() < limit && !held.contains(new SpotId(row.spot().id()))) {
 					kept.add(row);
 				}
 			}
@@ -135,7 +136,8 @@ public class SpotSearch {
 	private Set<SpotId> held(List<FreeSpotRow> rows, TimeWindow window, Instant now) {
 		Map<LotId, List<SpotId>> spotsByLot = new LinkedHashMap<>();
 		for (FreeSpotRow row : rows) {
-			spotsByLot.computeIfAbsent(new LotId(row.lotId()), lot -> new ArrayList<>()).add(new SpotId(row.spotId()));
+			spotsByLot.computeIfAbsent(new LotId(row.spot().lotId()), lot -> new ArrayList<>())
+				.add(new SpotId(row.spot().id()));
 		}
 		Set<SpotId> held = new HashSet<>();
 		spotsByLot.forEach((lot, spots) -> held.addAll(claims.claimedDuring(lot, spots, window, now)));
@@ -147,15 +149,19 @@ public class SpotSearch {
 		Map<PriceKey, Optional<Money>> prices = new HashMap<>();
 		List<SpotOffer> offers = new ArrayList<>(rows.size());
 		for (FreeSpotRow row : rows) {
-			PriceKey key = new PriceKey(new LotId(row.lotId()), row.spotClass());
-			Optional<Money> price = prices.computeIfAbsent(key,
-					k -> pricing.price(k.lot(), k.spotClass(), window));
+			PriceKey key = new PriceKey(new LotId(row.spot().lotId()), row.spot().spotClass());
+			Optional<Money> price = prices.computeIfAbsent(key, k -> pricing.price(k.lot(), k.spotClass(), window));
+			Double distance = byPoint ? row.distance() : null;
 			// A tariff removed since the query ran: the spot cannot be priced, so it is not offered.
-			price.ifPresent(total -> offers.add(new SpotOffer(row.spotId(), row.lotId(),
-					new Money(row.hourlyRateMinor(), row.currency()), total, byPoint ? row.distance() : null,
-					row.key())));
+			price.ifPresent(total -> offers.add(new SpotOffer(row.spot(), withDistance(row.lot(), distance),
+					new Money(row.hourlyRateMinor(), row.currency()), total, distance, row.key())));
 		}
 		return offers;
+	}
+
+	private static LotView withDistance(LotView lot, Double distanceMeters) {
+		return new LotView(lot.id(), lot.name(), lot.operatorId(), lot.address(), lot.location(), lot.timeZone(),
+				lot.maxHeightCm(), distanceMeters);
 	}
 
 	private record PriceKey(LotId lot, SpotClass spotClass) {
