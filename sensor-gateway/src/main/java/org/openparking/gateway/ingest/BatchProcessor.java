@@ -2,7 +2,6 @@ package org.openparking.gateway.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +140,8 @@ class BatchProcessor {
 			case Reading reading -> reading.deviceId();
 			case Rejection rejection -> rejection.deviceId();
 		};
-		byte[] excerpt = Arrays.copyOf(uplink.payload(), Math.min(uplink.payload().length, parser.excerpt()));
-		return new UplinkOrigin(uplink.receivedAt(), uplink.topic(), deviceId, uplink.size(), excerpt);
+		return new UplinkOrigin(uplink.receivedAt(), uplink.topic(), deviceId, uplink.size(), uplink.payload(),
+				parser.excerpt());
 	}
 
 	private HealthUpdate health(KnownReading known) {

@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param sessionExpiry how long the broker keeps an instance's session while it is away. Messages the broker
  * already assigned to the instance wait for it that long and are lost after; keep it well above a restart
  * @param receiveMaximum QoS 1 messages the broker may have in flight to this instance (MQTT 5 Receive Maximum);
- * Mosquitto uses it instead of max_inflight_messages
+ * Mosquitto uses it instead of max_inflight_messages. Keep it large enough never to fill in normal operation:
+ * Mosquitto 2.0 may let a new message overtake older queued ones once it is full (see the MQTT README)
  * @param maximumPacketSize the broker drops (without telling us) larger messages; smaller ones that are over the
  * payload limit still become dead letters
  * @param reconnectMinDelay first pause before reconnecting; doubles up to {@code reconnectMaxDelay}
@@ -31,7 +32,7 @@ record BrokerProperties(@DefaultValue("tcp://127.0.0.1:1883") String url,
 		String clientId, @Nullable String username,
 		@Nullable String password, @Nullable String sslBundle, @DefaultValue("parking-gateway") String sharedGroup,
 		@DefaultValue("1d") Duration sessionExpiry, @DefaultValue("30s") Duration keepAlive,
-		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("2000") int receiveMaximum,
+		@DefaultValue("10s") Duration connectTimeout, @DefaultValue("10000") int receiveMaximum,
 		@DefaultValue("2MB") DataSize maximumPacketSize, @DefaultValue("1s") Duration reconnectMinDelay,
 		@DefaultValue("30s") Duration reconnectMaxDelay, @DefaultValue("false") boolean leaveOnShutdown) {
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
@@ -17,6 +19,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -28,6 +31,11 @@ import org.springframework.stereotype.Component;
  * readings stay in order). Replies are strings (or lists of strings); a call that hits a key of the wrong type
  * fails alone (its reply is a {@link Failure}); an unreachable Redis fails the whole run with a DataAccessException,
  * to be retried.
+ * <p>
+ * When Redis has lost the scripts (a restart, or SCRIPT FLUSH) every call fails with NOSCRIPT and the run is
+ * repeated after loading the script. Loading waits until no batch is being sent: a load slipping in between the
+ * calls of another batch would let that batch's later calls succeed after its earlier ones failed, so a device's
+ * newer reading would be applied before an older one (which would then count as out of order).
  */
 @Component
 class ScriptRunner {
@@ -44,6 +52,8 @@ class ScriptRunner {
 
 	private final Duration timeout;
 
+	private final ReadWriteLock sending = new ReentrantReadWriteLock();
+
 	ScriptRunner(LettuceConnectionFactory connections, DataRedisProperties properties) {
 		this.connections = connections;
 		this.timeout = properties.getTimeout() != null ? properties.getTimeout() : Duration.ofSeconds(30);
@@ -53,13 +63,17 @@ class ScriptRunner {
 		if (calls.isEmpty()) {
 			return List.of();
 		}
-		try {
-			return attempt(script, calls);
-		}
-		catch (RedisNoScriptException ex) {
-			// Redis restarted or flushed its scripts; loading once more and repeating is safe (see the scripts).
-			load(script);
-			return attempt(script, calls);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return attempt(script, calls);
+			}
+			catch (RedisNoScriptException ex) {
+				if (attempt == 3) {
+					throw new RedisSystemException("Redis keeps losing the gateway's scripts", ex);
+				}
+				// Repeating calls is safe: the scripts recognise what they already did (see their headers).
+				load(script);
+			}
 		}
 	}
 
@@ -71,8 +85,14 @@ class ScriptRunner {
 			RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
 				.getNativeConnection();
 			List<RedisFuture<Object>> futures = new ArrayList<>(calls.size());
-			for (Call call : calls) {
-				futures.add(commands.evalsha(script.getSha1(), output, bytes(call.keys()), bytes(call.args())));
+			sending.readLock().lock();
+			try {
+				for (Call call : calls) {
+					futures.add(commands.evalsha(script.getSha1(), output, bytes(call.keys()), bytes(call.args())));
+				}
+			}
+			finally {
+				sending.readLock().unlock();
 			}
 			List<Object> replies = new ArrayList<>(calls.size());
 			long deadline = System.nanoTime() + timeout.toNanos();
@@ -109,6 +129,7 @@ class ScriptRunner {
 
 	@SuppressWarnings("unchecked")
 	private void load(RedisScript<?> script) {
+		sending.writeLock().lock();
 		try (RedisConnection connection = connections.getConnection()) {
 			((RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection())
 				.scriptLoad(script.getScriptAsString().getBytes(StandardCharsets.UTF_8))
@@ -120,6 +141,9 @@ class ScriptRunner {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new RedisConnectionFailureException("interrupted", ex);
+		}
+		finally {
+			sending.writeLock().unlock();
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.openparking.api.sessions.internal;
 
+import org.openparking.api.shared.VehiclePlate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -38,6 +38,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -86,6 +88,7 @@ public final class HoldsBenchmark {
 		String schema = options.getOrDefault("schema", "parking_bench");
 		int redisDatabase = Integer.parseInt(options.getOrDefault("redisDatabase", "14"));
 
+		List<LotId> benchLots = new ArrayList<>();
 		try (ConfigurableApplicationContext api = startApi(schema, redisDatabase)) {
 			int port = ((WebServerApplicationContext) api).getWebServer().getPort();
 			TestLot lot = new LotFixtures(api.getBean(JdbcClient.class)).lot("bench-operator", spots);
@@ -99,6 +102,8 @@ public final class HoldsBenchmark {
 			// The raw phase first: what the API leaves running after its phase (the live relay draining its queue)
 			// must not eat into it.
 			LotId rawLot = LotId.random();
+			benchLots.add(rawLot);
+			benchLots.add(new LotId(lot.id()));
 			List<SpotId> rawSpots = IntStream.range(0, spots).mapToObj(i -> SpotId.random()).toList();
 			api.getBean(LotClaimStore.class).rebuild(rawLot, rawSpots, List.of(), Instant.now());
 			System.out.println("Raw EVALSHA of hold.lua:");
@@ -118,13 +123,14 @@ public final class HoldsBenchmark {
 			System.out.printf("hold.lua via raw EVALSHA   %s (connections=%d, callers=%d)%n", raw, connections,
 					rawClients);
 			System.out.printf("GraphQL / raw: %.1f%%%n", 100.0 * graphQl.perSecond() / raw.perSecond());
-			cleanUp(redis, new LotId(lot.id()), rawLot);
 			JdbcClient jdbc = api.getBean(JdbcClient.class);
 			for (String table : List.of("tariff", "spot", "lot_level")) {
 				jdbc.sql("delete from " + table + " where lot_id = ?").param(lot.id()).update();
 			}
 			jdbc.sql("delete from lot where id = ?").param(lot.id()).update();
 		}
+		// Only once the API has stopped: its listeners (live relay, availability) would load the lots again.
+		removeKeys(redisDatabase, benchLots);
 	}
 
 	private static ConfigurableApplicationContext startApi(String schema, int redisDatabase) {
@@ -217,23 +223,31 @@ public final class HoldsBenchmark {
 		return Double.parseDouble(cpu.getProperty("used_cpu_user")) + Double.parseDouble(cpu.getProperty("used_cpu_sys"));
 	}
 
-	private static void cleanUp(StringRedisTemplate redis, LotId... lots) {
-		for (LotId lot : lots) {
-			String pattern = ClaimKeys.ready(lot).replace("ready", "*").replace("{", "\\{").replace("}", "\\}");
-			try (var keys = redis.scan(ScanOptions.scanOptions()
-				.match(pattern)
-				.count(1000)
-				.build())) {
-				List<String> batch = new ArrayList<>();
-				keys.forEachRemaining(key -> {
-					batch.add(key);
-					if (batch.size() == 1000) {
-						redis.unlink(batch);
-						batch.clear();
-					}
-				});
-				redis.unlink(batch);
+	private static void removeKeys(int database, List<LotId> lots) {
+		LettuceConnectionFactory connections = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		connections.setDatabase(database);
+		connections.afterPropertiesSet();
+		connections.start();
+		try {
+			StringRedisTemplate redis = new StringRedisTemplate(connections);
+			for (LotId lot : lots) {
+				String pattern = ClaimKeys.ready(lot).replace("ready", "*").replace("{", "\\{").replace("}", "\\}");
+				try (var keys = redis.scan(ScanOptions.scanOptions().match(pattern).count(1000).build())) {
+					List<String> batch = new ArrayList<>();
+					keys.forEachRemaining(key -> {
+						batch.add(key);
+						if (batch.size() == 1000) {
+							redis.unlink(batch);
+							batch.clear();
+						}
+					});
+					redis.unlink(batch);
+				}
 			}
+		}
+		finally {
+			connections.destroy();
 		}
 	}
 

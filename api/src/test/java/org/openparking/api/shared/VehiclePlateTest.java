@@ -1,4 +1,4 @@
-package org.openparking.api.sessions.internal;
+package org.openparking.api.shared;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
