@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The main lot has 500 spots and 1,000 bookings per spot (500,000), spread over 250 days from 30 days ago: one
  * booking of 1 to 4 hours in every 6-hour slot, so a 2-hour window finds most spots booked. Bookings that ended are
  * COMPLETED and every tenth is CANCELLED, so about 80% of them are live. Twenty neighbour lots of 100 spots with 100
- * bookings per spot (200,000) make a lot-blind index pay for other lots' bookings, as it would in production.
+ * bookings per spot (200,000), and a hundred lots in another city with 50 spots and 50 bookings per spot (250,000),
+ * make an index that does not lead with the lot pay for other lots' bookings, as it would in production.
  * Parking sessions: 100,000 ended ones (history), and active ones, each allowed until its spot's next booking, on
  * every 25th spot of the main lot and every spot of the neighbours that is free now (about 1,000 in all).
  */
@@ -98,8 +99,10 @@ final class BenchSchema {
 		jdbc.sql("""
 				insert into lot (id, operator_id, name, city, country_code, latitude, longitude, time_zone, created_at)
 				select case when l = 0 then :mainLot else gen_random_uuid() end, 'bench-operator', 'Bench lot ' || l,
-				       'Berlin', 'DE', 52.52 + l * 0.002, 13.405 + l * 0.002, 'Europe/Berlin', :now
-				from generate_series(0, 20) l""").param("mainLot", MAIN_LOT).param("now", now).update();
+				       case when l <= 20 then 'Berlin' else 'München' end, 'DE',
+				       case when l <= 20 then 52.52 + l * 0.002 else 48.137 + (l - 21) * 0.01 end,
+				       case when l <= 20 then 13.405 + l * 0.002 else 11.575 end, 'Europe/Berlin', :now
+				from generate_series(0, 120) l""").param("mainLot", MAIN_LOT).param("now", now).update();
 		jdbc.sql("insert into lot_level (id, lot_id, code, name, ordinal) select gen_random_uuid(), id, 'L0', 'Ground', 0 from lot")
 			.update();
 		jdbc.sql("""
@@ -109,7 +112,8 @@ final class BenchSchema {
 				       case when i % 10 = 0 then 'CCS2' end,
 				       case when i % 50 = 7 then 'CLOSED' else 'OPEN' end, :now
 				from lot l join lot_level v on v.lot_id = l.id
-				cross join lateral generate_series(1, case when l.id = :mainLot then :mainSpots else 100 end) i""")
+				cross join lateral generate_series(1,
+				    case when l.id = :mainLot then :mainSpots when l.city = 'Berlin' then 100 else 50 end) i""")
 			.param("mainLot", MAIN_LOT)
 			.param("mainSpots", MAIN_SPOTS)
 			.param("now", now)
@@ -132,8 +136,9 @@ final class BenchSchema {
 				       case when h % 10 = 0 then 'CANCELLED' when upper(w.during) <= now() then 'COMPLETED'
 				            else 'CONFIRMED' end,
 				       400, 'EUR', now(), now()
-				from spot s
-				cross join lateral (select case when s.lot_id = :mainLot then :mainPerSpot else 100 end as per_spot) n
+				from spot s join lot l on l.id = s.lot_id
+				cross join lateral (select case when s.lot_id = :mainLot then :mainPerSpot
+				                                when l.city = 'Berlin' then 100 else 50 end as per_spot) n
 				cross join lateral (select interval '250 days' / n.per_spot as slot) d
 				cross join lateral generate_series(0, n.per_spot - 1) k
 				cross join lateral (select abs(hashtext(s.id || ':' || k)) as h) r
