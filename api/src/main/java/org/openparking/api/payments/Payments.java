@@ -3,6 +3,7 @@ package org.openparking.api.payments;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.openparking.api.shared.Money;
@@ -26,6 +27,17 @@ public interface Payments {
 	 * @throws IllegalArgumentException when more is asked than the subject's payments still hold
 	 */
 	List<RefundView> refund(String idempotencyKey, PaymentSubject subject, Money amount);
+
+	/**
+	 * Refunds part or all of one payment, as {@link #refund} does for a subject. A repeated key returns the first
+	 * refunds and refunds once, even when nothing is left to refund by then.
+	 * @param amountMinor in the payment's currency; null for everything not refunded yet
+	 * @throws org.openparking.api.shared.graphql.BusinessException REFUND_NOT_POSSIBLE when the payment is not
+	 * SUCCEEDED or PARTIALLY_REFUNDED, or holds less than asked (refunds still pending count as taken)
+	 */
+	List<RefundView> refundPayment(String idempotencyKey, UUID paymentId, Long amountMinor);
+
+	Optional<PaymentView> payment(UUID paymentId);
 
 	/** Payments of many subjects in one query (for batch loading). */
 	Map<UUID, List<PaymentView>> paymentsOf(Collection<UUID> subjectIds);

@@ -1,9 +1,11 @@
 package org.openparking.api.sessions;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import org.openparking.api.lots.SpotId;
 import org.openparking.api.shared.UserId;
 
 /**
@@ -20,4 +22,14 @@ public interface Sessions {
 
 	/** The user's active session, if any. */
 	Optional<SessionView> activeOf(UserId user);
+
+	/** The active session of each of the spots that has one, in one query. */
+	Map<SpotId, SessionView> activeOn(Collection<SpotId> spots);
+
+	/**
+	 * Ends a session whose car has left without its driver ending it (a sensor saw the spot free since
+	 * {@code leftAt}): the spot is freed and the stay is charged by tariff up to {@code leftAt}. No payment is taken,
+	 * as no payment method is at hand: the charge is recorded on the session and owed. Empty when it is not active.
+	 */
+	Optional<SessionView> endLeftOpen(SessionId session, Instant leftAt);
 }

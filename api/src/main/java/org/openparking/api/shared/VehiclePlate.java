@@ -46,6 +46,11 @@ public record VehiclePlate(String value) {
 		return new VehiclePlate(normalised);
 	}
 
+	/** For optional filters: null stays null, anything else must be a plate. */
+	public static String normalisedOrNull(String text, String... field) {
+		return text == null ? null : parse(text, field).value();
+	}
+
 	private static BusinessException invalid(String message, String... field) {
 		return new BusinessException(UserErrorCode.INVALID_PLATE, message, field);
 	}

@@ -34,18 +34,23 @@ class BookingAccess {
 	}
 
 	boolean mayView(BookingRow booking, Caller caller) {
-		return booking.userId().equals(caller.id()) || caller.isAdmin()
-				|| caller.has(Role.OPERATOR) && catalog.lot(booking.lot())
-					.map(LotSummary::operatorId)
-					.filter(caller.id().value()::equals)
-					.isPresent();
+		return booking.userId().equals(caller.id()) || isLotStaff(booking, caller);
+	}
+
+	/** An administrator, or the operator of the booking's lot. */
+	private boolean isLotStaff(BookingRow booking, Caller caller) {
+		return caller.isAdmin() || caller.has(Role.OPERATOR) && catalog.lot(booking.lot())
+			.map(LotSummary::operatorId)
+			.filter(caller.id().value()::equals)
+			.isPresent();
 	}
 
 	/**
-	 * The booking a mutation acts on: the caller's own, or any for an administrator when {@code administratorsToo}.
+	 * The booking a mutation acts on: the caller's own, or also one an administrator or the lot's operator may act on
+	 * when {@code lotStaffToo}.
 	 * @param bookingId the input field, reported as INVALID_INPUT when it is no booking id
 	 */
-	BookingRow toChange(Caller caller, String bookingId, boolean administratorsToo) {
+	BookingRow toChange(Caller caller, String bookingId, boolean lotStaffToo) {
 		BookingId id;
 		try {
 			id = BookingId.parse(bookingId);
@@ -54,7 +59,7 @@ class BookingAccess {
 			throw new BusinessException(UserErrorCode.INVALID_INPUT, ex.getMessage(), "input", "bookingId");
 		}
 		return records.byId(id)
-			.filter(booking -> booking.userId().equals(caller.id()) || administratorsToo && caller.isAdmin())
+			.filter(booking -> booking.userId().equals(caller.id()) || lotStaffToo && isLotStaff(booking, caller))
 			.orElseThrow(() -> new BusinessException(UserErrorCode.NOT_FOUND, "No such booking", "input", "bookingId"));
 	}
 

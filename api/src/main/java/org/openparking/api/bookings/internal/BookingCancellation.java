@@ -66,7 +66,7 @@ public class BookingCancellation {
 		this.clock = clock;
 	}
 
-	/** The driver who booked, or an administrator. */
+	/** The driver who booked, the operator of the booking's lot, or an administrator. */
 	public Cancelled cancel(Caller caller, String bookingId, String reason) {
 		if (reason != null && reason.length() > MAX_REASON_LENGTH) {
 			throw new BusinessException(UserErrorCode.INVALID_INPUT,

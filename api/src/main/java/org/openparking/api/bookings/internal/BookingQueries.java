@@ -1,20 +1,23 @@
 package org.openparking.api.bookings.internal;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.openparking.api.bookings.BookingId;
 import org.openparking.api.bookings.BookingStatus;
 import org.openparking.api.bookings.BookingView;
 import org.openparking.api.bookings.Bookings;
+import org.openparking.api.bookings.LotBookingFilter;
+import org.openparking.api.lots.LotAccess;
+import org.openparking.api.lots.LotId;
 import org.openparking.api.security.Caller;
 import org.openparking.api.shared.UserId;
+import org.openparking.api.shared.VehiclePlate;
 import org.openparking.api.shared.graphql.Connection;
 import org.openparking.api.shared.graphql.InvalidArgumentException;
 import org.openparking.api.shared.graphql.PageRequest;
+import org.openparking.api.shared.graphql.TimeIdCursor;
+import org.openparking.api.shared.graphql.WindowFilter;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -24,9 +27,12 @@ public class BookingQueries implements Bookings {
 
 	private final BookingRecords records;
 
-	BookingQueries(BookingAccess access, BookingRecords records) {
+	private final LotAccess lotAccess;
+
+	BookingQueries(BookingAccess access, BookingRecords records, LotAccess lotAccess) {
 		this.access = access;
 		this.records = records;
+		this.lotAccess = lotAccess;
 	}
 
 	@Override
@@ -34,22 +40,33 @@ public class BookingQueries implements Bookings {
 		return access.visible(id, caller).map(BookingRow::view);
 	}
 
-	/** Newest first; an empty or missing status filter means every status. */
-	public Connection<BookingView> ofUser(UserId user, PageRequest page, Collection<BookingStatus> statuses) {
-		BookingRecords.PageKey after = page.after() == null ? null : pageKey(page.after());
-		return Connection.of(
-				records.ofUser(user, statuses, after, page.limit()).stream().map(BookingRow::view).toList(), page,
-				booking -> booking.createdAt() + "|" + booking.id());
+	@Override
+	public Optional<BookingView> find(BookingId id) {
+		return records.byId(id).map(BookingRow::view);
 	}
 
-	private static BookingRecords.PageKey pageKey(String sortKey) {
-		int bar = sortKey.indexOf('|');
-		try {
-			return new BookingRecords.PageKey(Instant.parse(sortKey.substring(0, bar)),
-					UUID.fromString(sortKey.substring(bar + 1)));
+	/** Newest first; an empty or missing status filter means every status. */
+	public Connection<BookingView> ofUser(UserId user, PageRequest page, Collection<BookingStatus> statuses) {
+		return Connection.of(records.ofUser(user, statuses, TimeIdCursor.parse(page.after()), page.limit())
+			.stream()
+			.map(BookingRow::view)
+			.toList(), page, BookingQueries::sortKey);
+	}
+
+	/** The lot's bookings, newest first, for its operator or an administrator. */
+	public Connection<BookingView> ofLot(Caller caller, LotId lot, LotBookingFilter filter, PageRequest page) {
+		lotAccess.requireOperator(caller, lot);
+		String plate = filter == null ? null : VehiclePlate.normalisedOrNull(filter.vehiclePlate(), "filter", "vehiclePlate");
+		if (filter != null) {
+			WindowFilter.requireOrdered(filter.from(), filter.to());
 		}
-		catch (DateTimeParseException | IllegalArgumentException | IndexOutOfBoundsException ex) {
-			throw new InvalidArgumentException("Malformed cursor");
-		}
+		return Connection.of(records.ofLot(lot, filter, plate, TimeIdCursor.parse(page.after()), page.limit())
+			.stream()
+			.map(BookingRow::view)
+			.toList(), page, BookingQueries::sortKey);
+	}
+
+	private static String sortKey(BookingView booking) {
+		return TimeIdCursor.sortKey(booking.createdAt(), booking.id());
 	}
 }

@@ -14,10 +14,12 @@ import static java.time.ZoneOffset.UTC;
 
 import org.openparking.api.bookings.BookingId;
 import org.openparking.api.bookings.BookingStatus;
+import org.openparking.api.bookings.LotBookingFilter;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.shared.Money;
 import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.shared.UserId;
+import org.openparking.api.shared.graphql.TimeIdCursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -101,26 +103,92 @@ class BookingRecords {
 	 * A page of the user's bookings, newest first, following the order of the index booking_by_user; one row more
 	 * than asked tells whether another page follows.
 	 */
-	List<BookingRow> ofUser(UserId user, Collection<BookingStatus> statuses, PageKey after, int limit) {
-		StringBuilder sql = new StringBuilder(SELECT).append(" where user_id = ?");
-		List<Object> params = new ArrayList<>(List.of(user.value()));
-		if (!statuses.isEmpty()) {
-			sql.append(" and status = any(?)");
-			params.add(statuses.stream().map(BookingStatus::name).toArray(String[]::new));
+	List<BookingRow> ofUser(UserId user, Collection<BookingStatus> statuses, TimeIdCursor after, int limit) {
+		return page(new Conditions("user_id = ?", user.value()).statuses(statuses), after, limit);
+	}
+
+	/** A page of the lot's bookings, newest first (index booking_by_lot). */
+	List<BookingRow> ofLot(LotId lot, LotBookingFilter filter, String plate, TimeIdCursor after, int limit) {
+		Conditions where = new Conditions("lot_id = ?", lot.value());
+		if (filter != null) {
+			where.and(plate != null, "vehicle_plate = ?", plate)
+				.and(filter.userId() != null, "user_id = ?", filter.userId())
+				.statuses(filter.statuses() == null ? List.of() : filter.statuses())
+				.and(filter.from() != null || filter.to() != null, "during && tstzrange(?::timestamptz, ?::timestamptz, '[)')",
+						filter.from() == null ? null : at(filter.from()), filter.to() == null ? null : at(filter.to()));
 		}
+		return page(where, after, limit);
+	}
+
+	private List<BookingRow> page(Conditions where, TimeIdCursor after, int limit) {
 		if (after != null) {
-			sql.append(" and (created_at < ? or (created_at = ? and id > ?))");
-			params.addAll(List.of(at(after.createdAt()), at(after.createdAt()), after.id()));
+			where.and(true, "(created_at < ? or (created_at = ? and id > ?))", at(after.at()), at(after.at()), after.id());
 		}
-		sql.append(" order by created_at desc, id limit ?");
-		params.add(limit);
-		return jdbc.sql(sql.toString()).params(params).query(BookingRecords::row).list();
+		return jdbc.sql(SELECT + " where " + where.sql + " order by created_at desc, id limit ?")
+			.params(where.params)
+			.param(limit)
+			.query(BookingRecords::row)
+			.list();
+	}
+
+	/** The where clause of a page, built up condition by condition with its parameters. */
+	private static final class Conditions {
+
+		private final StringBuilder sql;
+
+		private final List<Object> params = new ArrayList<>();
+
+		Conditions(String first, Object param) {
+			this.sql = new StringBuilder(first);
+			params.add(param);
+		}
+
+		Conditions and(boolean when, String condition, Object... values) {
+			if (when) {
+				sql.append(" and ").append(condition);
+				params.addAll(java.util.Arrays.asList(values));
+			}
+			return this;
+		}
+
+		Conditions statuses(Collection<BookingStatus> statuses) {
+			return and(!statuses.isEmpty(), "status = any(?)",
+					(Object) statuses.stream().map(BookingStatus::name).toArray(String[]::new));
+		}
 	}
 
 	/** Live bookings of the lot that have not ended by {@code now}. */
 	List<BookingRow> liveInLot(LotId lot, Instant now) {
 		return jdbc.sql(SELECT + " where lot_id = ? and " + LIVE + " and during && tstzrange(?, null)")
 			.params(lot.value(), at(now))
+			.query(BookingRecords::row)
+			.list();
+	}
+
+	/** Live bookings of the spots whose window contains {@code at}; the spot-led exclusion index serves it. */
+	List<BookingRow> coveringAt(String[] spots, Instant at) {
+		return jdbc.sql(SELECT + " where spot_id = any(?::uuid[]) and " + LIVE + " and during @> ?::timestamptz")
+			.params(spots, at(at))
+			.query(BookingRecords::row)
+			.list();
+	}
+
+	/** Per spot, the confirmed or checked-in booking that ended last in ({@code since}, {@code now}]. */
+	List<BookingRow> lastEnded(String[] spots, Instant since, Instant now) {
+		return jdbc.sql("select distinct on (spot_id) " + COLUMNS + """
+				 from booking where spot_id = any(?::uuid[]) and status in ('CONFIRMED', 'CHECKED_IN')
+				and during && tstzrange(?, ?, '(]') and upper(during) > ? and upper(during) <= ?
+				order by spot_id, upper(during) desc""")
+			.params(spots, at(since), at(now), at(since), at(now))
+			.query(BookingRecords::row)
+			.list();
+	}
+
+	List<BookingRow> awaitingArrival(String[] spots, Instant startedBy, Instant now) {
+		return jdbc.sql(SELECT + """
+				 where spot_id = any(?::uuid[]) and status = 'CONFIRMED' and during && tstzrange(?, ?, '[]')
+				and lower(during) <= ? and upper(during) > ?""")
+			.params(spots, at(now), at(now), at(startedBy), at(now))
 			.query(BookingRecords::row)
 			.list();
 	}
@@ -142,7 +210,4 @@ class BookingRecords {
 				instant(rs, "updated_at"), rs.getLong("version"));
 	}
 
-	/** Where a page of {@link #ofUser} starts: after this booking in the order of the index. */
-	record PageKey(Instant createdAt, UUID id) {
-	}
 }

@@ -42,8 +42,13 @@ class BookingTransitions {
 
 	/** Empty when the booking is not in {@code from} (any more). Joins the caller's transaction if there is one. */
 	Optional<BookingRow> change(BookingId id, BookingStatus from, BookingStatus to) {
+		return change(id, from, to, true);
+	}
+
+	/** @param releaseClaim whether a booking that stops being live frees its Redis claim (a kept no-show does not) */
+	Optional<BookingRow> change(BookingId id, BookingStatus from, BookingStatus to, boolean releaseClaim) {
 		return transaction.execute(tx -> records.changeStatus(id, from, to, clock.instant()).map(booking -> {
-			if (!to.isLive()) {
+			if (!to.isLive() && releaseClaim) {
 				claims.releaseBooking(booking.lot(), booking.spot(), booking.id());
 			}
 			events.publishEvent(new BookingStatusChanged(id, booking.lot(), booking.spot(), booking.userId(),

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.openparking.api.bookings.BookingId;
 import org.openparking.api.bookings.BookingStatus;
 import org.openparking.api.bookings.BookingView;
+import org.openparking.api.bookings.LotBookingFilter;
 import org.openparking.api.bookings.internal.BookingCancellation;
 import org.openparking.api.bookings.internal.BookingConfirmation;
 import org.openparking.api.bookings.internal.BookingExtension;
@@ -80,6 +81,13 @@ class BookingController {
 			@Argument List<BookingStatus> status) {
 		return queries.ofUser(Caller.current().id(), PageRequest.of(first, after, paging),
 				status == null ? Set.of() : Set.copyOf(status));
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('OPERATOR','ADMIN')")
+	Connection<BookingView> lotBookings(@Argument String lotId, @Argument LotBookingFilter filter,
+			@Argument Integer first, @Argument String after) {
+		return queries.ofLot(Caller.current(), LotId.parse(lotId), filter, PageRequest.of(first, after, paging));
 	}
 
 	@MutationMapping

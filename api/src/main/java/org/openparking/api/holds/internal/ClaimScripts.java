@@ -53,6 +53,11 @@ class ClaimScripts {
 	}
 
 	@Bean
+	RedisScript<List> blockOccupiedScript() {
+		return load("block-occupied", List.class);
+	}
+
+	@Bean
 	RedisScript<List> claimedDuringScript() {
 		return load("claimed-during", List.class);
 	}

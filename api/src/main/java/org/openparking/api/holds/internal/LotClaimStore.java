@@ -39,7 +39,9 @@ import org.springframework.stereotype.Component;
 class LotClaimStore {
 
 	private static final Map<String, CommercialState> STATES = Map.of("F", CommercialState.FREE, "H",
-			CommercialState.HELD, "B", CommercialState.BOOKED, "S", CommercialState.IN_SESSION);
+			CommercialState.HELD, "B", CommercialState.BOOKED, "S", CommercialState.IN_SESSION,
+			// A spot blocked because a sensor sees a car nobody booked is not sold as anything.
+			"O", CommercialState.FREE);
 
 	private static final long OPEN_END_MS = LiveClaim.OPEN_END.toEpochMilli();
 
@@ -59,6 +61,8 @@ class LotClaimStore {
 
 	private final RedisScript<List> claimedDuringScript;
 
+	private final RedisScript<List> blockOccupiedScript;
+
 	private final RedisScript<List> statesAtScript;
 
 	private final RedisScript<Long> rebuildLotScript;
@@ -69,7 +73,8 @@ class LotClaimStore {
 			RedisScript<List> convertHoldScript, RedisScript<List> extendBookingScript,
 			RedisScript<Long> releaseClaimScript, RedisScript<List> claimSessionScript,
 			RedisScript<List> claimedDuringScript, RedisScript<List> statesAtScript,
-			RedisScript<Long> rebuildLotScript, RedisScript<List> sweepExpiredScript) {
+			RedisScript<Long> rebuildLotScript, RedisScript<List> sweepExpiredScript,
+			RedisScript<List> blockOccupiedScript) {
 		this.redis = redis;
 		this.holdScript = holdScript;
 		this.releaseHoldScript = releaseHoldScript;
@@ -81,6 +86,7 @@ class LotClaimStore {
 		this.statesAtScript = statesAtScript;
 		this.rebuildLotScript = rebuildLotScript;
 		this.sweepExpiredScript = sweepExpiredScript;
+		this.blockOccupiedScript = blockOccupiedScript;
 	}
 
 	/** Runs hold.lua; see {@link #holdCall} for the arguments. */
@@ -164,6 +170,18 @@ class LotClaimStore {
 	/** Removes a booking's or session's claim; the number removed (0 when Redis did not know it). */
 	long releaseClaim(LotId lot, SpotId spot, ClaimKind kind, UUID id) {
 		return redis.execute(releaseClaimScript, List.of(ClaimKeys.claims(lot, spot)), letter(kind), id.toString());
+	}
+
+	/** Runs block-occupied.lua: the end of the block, or empty when a claim covers now. */
+	Optional<Instant> blockOccupied(LotId lot, SpotId spot, Instant now, Instant until) {
+		List<String> reply = whenReady(lot, redis.execute(blockOccupiedScript,
+				List.of(ClaimKeys.ready(lot), ClaimKeys.claims(lot, spot)), ms(now), ms(until),
+				spot.value().toString()));
+		return "OK".equals(reply.getFirst()) ? Optional.of(instant(reply.get(1))) : Optional.empty();
+	}
+
+	long unblockOccupied(LotId lot, SpotId spot) {
+		return redis.execute(releaseClaimScript, List.of(ClaimKeys.claims(lot, spot)), "O", spot.value().toString());
 	}
 
 	/** @param candidates spots to choose from, best code first; the first of equal horizons wins */

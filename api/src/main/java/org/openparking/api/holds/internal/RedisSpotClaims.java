@@ -88,6 +88,17 @@ class RedisSpotClaims implements SpotClaims {
 	}
 
 	@Override
+	public Optional<Instant> blockOccupied(LotId lot, SpotId spot, Instant until) {
+		Instant now = clock.instant();
+		return readyLots.run(lot, () -> store.blockOccupied(lot, spot, now, until));
+	}
+
+	@Override
+	public void unblockOccupied(LotId lot, SpotId spot) {
+		store.unblockOccupied(lot, spot);
+	}
+
+	@Override
 	public Set<SpotId> claimedDuring(LotId lot, TimeWindow window, Instant now) {
 		return claimedDuring(lot, catalog.spots(lot).stream().map(SpotSummary::id).toList(), window, now);
 	}

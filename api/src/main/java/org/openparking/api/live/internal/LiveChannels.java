@@ -20,6 +20,16 @@ class LiveChannels {
 		return prefix + "lot:" + lot.value();
 	}
 
+	/** Alerts of a lot: a channel of their own, as few subscribers (operators) want them. */
+	String alerts(LotId lot) {
+		return prefix + "alerts:" + lot.value();
+	}
+
+	/** Observed states of a lot's spots: a channel of their own, so spot-status subscribers do not carry them. */
+	String observations(LotId lot) {
+		return prefix + "observations:" + lot.value();
+	}
+
 	String booking(BookingId booking) {
 		return prefix + "booking:" + booking.value();
 	}

@@ -4,6 +4,8 @@ import reactor.core.publisher.Flux;
 
 import org.openparking.api.bookings.BookingId;
 import org.openparking.api.lots.LotId;
+import org.openparking.api.sensing.AlertView;
+import org.openparking.api.sensing.SpotObservationView;
 import org.openparking.api.shared.UserId;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,17 @@ public class LiveFeeds {
 
 	public Flux<AvailabilityEvent> availability(LotId lot) {
 		return availability.availability(lot);
+	}
+
+	public Flux<AlertView> alerts(LotId lot) {
+		return buffers.everyEventOrFail(
+				topics.listen(channels.alerts(lot)).ofType(AlertMessage.class).map(AlertMessage::alert));
+	}
+
+	public Flux<SpotObservationView> observations(LotId lot) {
+		return buffers.everyEventOrFail(topics.listen(channels.observations(lot))
+			.ofType(ObservationMessage.class)
+			.map(ObservationMessage::observation));
 	}
 
 	public Flux<BookingEvent> booking(BookingId booking) {

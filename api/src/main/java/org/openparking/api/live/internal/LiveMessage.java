@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({ @JsonSubTypes.Type(value = SpotStatusEvent.class, name = "spot"),
 		@JsonSubTypes.Type(value = LotMetadataChanged.class, name = "lot"),
 		@JsonSubTypes.Type(value = BookingEvent.class, name = "booking"),
-		@JsonSubTypes.Type(value = SessionEvent.class, name = "session") })
-public sealed interface LiveMessage permits SpotStatusEvent, LotMetadataChanged, BookingEvent, SessionEvent {
+		@JsonSubTypes.Type(value = SessionEvent.class, name = "session"),
+		@JsonSubTypes.Type(value = AlertMessage.class, name = "alert"),
+		@JsonSubTypes.Type(value = ObservationMessage.class, name = "observation") })
+public sealed interface LiveMessage
+		permits SpotStatusEvent, LotMetadataChanged, BookingEvent, SessionEvent, AlertMessage, ObservationMessage {
 }

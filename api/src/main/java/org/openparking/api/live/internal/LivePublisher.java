@@ -11,6 +11,8 @@ import org.openparking.api.holds.CommercialState;
 import org.openparking.api.holds.SpotClaims;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotId;
+import org.openparking.api.sensing.AlertView;
+import org.openparking.api.sensing.SpotObservationView;
 import org.openparking.api.shared.UserId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -57,6 +59,14 @@ class LivePublisher {
 
 	void sessionChanged(UserId owner, SessionEvent event) {
 		publish(channels.user(owner), event);
+	}
+
+	void alertChanged(AlertView alert) {
+		publish(channels.alerts(new LotId(alert.lotId())), new AlertMessage(alert));
+	}
+
+	void observationChanged(SpotObservationView observation) {
+		publish(channels.observations(new LotId(observation.lotId())), new ObservationMessage(observation));
 	}
 
 	private void publish(String channel, LiveMessage message) {

@@ -13,6 +13,9 @@ import org.openparking.api.lots.LotChanged;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotId;
 import org.openparking.api.lots.SpotStateChanged;
+import org.openparking.api.sensing.AlertRaised;
+import org.openparking.api.sensing.AlertStatusChanged;
+import org.openparking.api.sensing.SpotObservationChanged;
 import org.openparking.api.sessions.SessionEnded;
 import org.openparking.api.sessions.SessionStarted;
 import org.openparking.api.sessions.SessionStatus;
@@ -110,6 +113,24 @@ class LiveRelay {
 	@EventListener
 	void on(LotChanged event) {
 		afterCommit(event.lotId(), () -> publisher.lotChanged(event.lotId(), event.occurredAt()));
+	}
+
+	@EventListener
+	void on(AlertRaised event) {
+		LotId lot = new LotId(event.alert().lotId());
+		afterCommit(lot, () -> publisher.alertChanged(event.alert()));
+	}
+
+	@EventListener
+	void on(AlertStatusChanged event) {
+		LotId lot = new LotId(event.alert().lotId());
+		afterCommit(lot, () -> publisher.alertChanged(event.alert()));
+	}
+
+	@EventListener
+	void on(SpotObservationChanged event) {
+		LotId lot = new LotId(event.observation().lotId());
+		afterCommit(lot, () -> publisher.observationChanged(event.observation()));
 	}
 
 	/** A spot event only when the booking starts or stops occupying its spot; null for payment steps. */

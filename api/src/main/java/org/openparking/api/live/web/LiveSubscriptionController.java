@@ -12,6 +12,9 @@ import org.openparking.api.live.internal.SessionEvent;
 import org.openparking.api.live.internal.SpotStatusEvent;
 import org.openparking.api.lots.LotCatalog;
 import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.LotSummary;
+import org.openparking.api.sensing.AlertView;
+import org.openparking.api.sensing.SpotObservationView;
 import org.openparking.api.security.Caller;
 import org.openparking.api.sessions.SessionId;
 import org.openparking.api.sessions.SessionView;
@@ -53,6 +56,21 @@ class LiveSubscriptionController {
 	@PreAuthorize("isAuthenticated()")
 	Flux<AvailabilityEvent> availabilityChanged(@Argument String lotId) {
 		return feeds.availability(existingLot(lotId));
+	}
+
+	/** Operator of the lot or ADMIN, checked once when the subscription starts. */
+	@SubscriptionMapping
+	@PreAuthorize("hasAnyRole('OPERATOR','ADMIN')")
+	Flux<AlertView> alertRaised(@Argument String lotId) {
+		LotId lot = existingLot(lotId);
+		Caller.current().requireOperatorOf(catalog.lot(lot).map(LotSummary::operatorId).orElse(null));
+		return feeds.alerts(lot);
+	}
+
+	@SubscriptionMapping
+	@PreAuthorize("isAuthenticated()")
+	Flux<SpotObservationView> spotObservationChanged(@Argument String lotId) {
+		return feeds.observations(existingLot(lotId));
 	}
 
 	/** Checked once, when the subscription starts; an unknown booking is refused like another user's. */

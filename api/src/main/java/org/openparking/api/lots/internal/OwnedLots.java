@@ -2,14 +2,17 @@ package org.openparking.api.lots.internal;
 
 import java.util.UUID;
 
+import org.openparking.api.lots.LotAccess;
+import org.openparking.api.lots.LotId;
 import org.openparking.api.security.Caller;
 import org.openparking.api.shared.graphql.BusinessException;
 import org.openparking.api.shared.graphql.UserErrorCode;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /** Finds the lot an operator wants to change, and makes sure it is theirs. */
 @Component
-class OwnedLots {
+class OwnedLots implements LotAccess {
 
 	private final Lots lots;
 
@@ -23,6 +26,16 @@ class OwnedLots {
 			.orElseThrow(() -> new BusinessException(UserErrorCode.NOT_FOUND, "No lot " + lotId, "input", "lotId"));
 		caller.requireOperatorOf(lot.operatorId());
 		return lot;
+	}
+
+	@Override
+	public void requireOperator(Caller caller, LotId lot) {
+		if (caller.isAdmin()) {
+			return;
+		}
+		caller.requireOperatorOf(lots.findById(lot.value())
+			.map(Lot::operatorId)
+			.orElseThrow(() -> new AccessDeniedException("Only the lot's operator may do this")));
 	}
 
 	void requireOwner(Caller caller, UUID lotId) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,8 @@ import org.openparking.api.payments.Payments;
 import org.openparking.api.payments.RefundStatus;
 import org.openparking.api.payments.RefundView;
 import org.openparking.api.shared.Money;
+import org.openparking.api.shared.graphql.BusinessException;
+import org.openparking.api.shared.graphql.UserErrorCode;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,7 +93,41 @@ class RecordFirstPayments implements Payments {
 		if (amount.amountMinor() == 0) {
 			return List.of();
 		}
-		PlannedRefunds plan = ownTransaction.execute(tx -> plan(idempotencyKey, subject, amount));
+		return settle(ownTransaction.execute(tx -> plan(idempotencyKey, payments.ofSubjectForUpdate(subject), amount,
+				subject.toString())));
+	}
+
+	@Override
+	public List<RefundView> refundPayment(String idempotencyKey, UUID paymentId, Long amountMinor) {
+		Assert.hasText(idempotencyKey, "a refund needs an idempotency key");
+		return settle(ownTransaction.execute(tx -> {
+			List<PaymentRow> payment = List.of(payments.lock(paymentId));
+			List<RefundRow> earlier = earlier(idempotencyKey, payment);
+			if (!earlier.isEmpty()) {
+				return new PlannedRefunds(earlier, false);
+			}
+			PaymentRow row = payment.getFirst();
+			long left = refundable(row, row.amount().currency())
+					? row.amount().amountMinor() - refunds.committedAmounts(List.of(paymentId)).getOrDefault(paymentId, 0L)
+					: 0;
+			long asked = amountMinor == null ? left : amountMinor;
+			if (left == 0 || asked > left) {
+				throw new BusinessException(UserErrorCode.REFUND_NOT_POSSIBLE, row.status() == PaymentStatus.SUCCEEDED
+						|| row.status() == PaymentStatus.PARTIALLY_REFUNDED ? "Only " + left + " " + row.amount().currency()
+								+ " of this payment can still be refunded" : "A " + row.status() + " payment cannot be refunded",
+						"input", amountMinor == null || left == 0 ? "paymentId" : "amountMinor");
+			}
+			return plan(idempotencyKey, payment, new Money(asked, row.amount().currency()), "payment " + paymentId);
+		}));
+	}
+
+	@Override
+	public Optional<PaymentView> payment(UUID paymentId) {
+		return payments.byId(paymentId)
+			.map(row -> row.view(refunds.ofPayments(List.of(row.id())).stream().map(RefundRow::view).toList()));
+	}
+
+	private List<RefundView> settle(PlannedRefunds plan) {
 		return plan.refunds()
 			.stream()
 			.map(refund -> attempts.settle(refund, plan.recordedHere(), refunds, this::refundAndRecord).view())
@@ -115,10 +152,16 @@ class RecordFirstPayments implements Payments {
 		return bySubject;
 	}
 
-	/** Splits the amount over the subject's payments, oldest first, or finds the refunds of an earlier call. */
-	private PlannedRefunds plan(String idempotencyKey, PaymentSubject subject, Money amount) {
-		List<PaymentRow> paid = payments.ofSubjectForUpdate(subject);
-		List<RefundRow> earlier = refunds.byKeys(paid.stream().map(p -> refundKey(idempotencyKey, p)).toList());
+	private List<RefundRow> earlier(String idempotencyKey, List<PaymentRow> paid) {
+		return refunds.byKeys(paid.stream().map(p -> refundKey(idempotencyKey, p)).toList());
+	}
+
+	/**
+	 * Splits the amount over the locked payments, oldest first, or finds the refunds of an earlier call.
+	 * @param what names the payments in the error when they hold less than the amount
+	 */
+	private PlannedRefunds plan(String idempotencyKey, List<PaymentRow> paid, Money amount, String what) {
+		List<RefundRow> earlier = earlier(idempotencyKey, paid);
 		if (!earlier.isEmpty()) {
 			return new PlannedRefunds(earlier, false);
 		}
@@ -141,7 +184,7 @@ class RecordFirstPayments implements Payments {
 		}
 		if (remaining > 0) {
 			throw new IllegalArgumentException("Cannot refund " + amount.amountMinor() + " " + amount.currency() + " of "
-					+ subject + ": only " + (amount.amountMinor() - remaining) + " is refundable");
+					+ what + ": only " + (amount.amountMinor() - remaining) + " is refundable");
 		}
 		return new PlannedRefunds(planned, true);
 	}

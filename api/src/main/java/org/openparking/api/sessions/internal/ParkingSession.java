@@ -99,7 +99,7 @@ class ParkingSession {
 	}
 
 	SessionView view() {
-		return new SessionView(id, isActive() ? SessionStatus.ACTIVE : SessionStatus.COMPLETED, lotId, spotId,
+		return new SessionView(id, isActive() ? SessionStatus.ACTIVE : SessionStatus.COMPLETED, lotId, spotId, userId,
 				vehiclePlate, startedAt, latestAllowedEnd, endedAt,
 				chargeMinor == null ? null : new Money(chargeMinor, currency));
 	}

@@ -79,6 +79,23 @@ public class SessionEnder {
 		return new EndedSession(ended, pay(user, ended, paymentMethodToken));
 	}
 
+	/** See {@code Sessions.endLeftOpen}: ended at {@code leftAt} (not before its start), charged, nothing paid. */
+	Optional<SessionView> endLeftOpen(java.util.UUID sessionId, Instant leftAt) {
+		return sessions.findById(sessionId).filter(ParkingSession::isActive).flatMap(session -> {
+			Instant endedAt = leftAt.isAfter(session.startedAt()) ? leftAt.truncatedTo(ChronoUnit.MICROS)
+					: session.startedAt();
+			Optional<SessionView> ended;
+			try {
+				ended = records.end(session.id(), endedAt, price(session, endedAt));
+			}
+			catch (OptimisticLockingFailureException concurrentEnd) {
+				return Optional.empty();
+			}
+			ended.ifPresent(view -> claims.release(view.lotId(), view.spotId(), view.id()));
+			return ended;
+		});
+	}
+
 	private Money price(ParkingSession session, Instant endedAt) {
 		LotId lot = new LotId(session.lotId());
 		SpotSummary spot = catalog.spot(new SpotId(session.spotId()))

@@ -16,13 +16,18 @@ import org.openparking.api.lots.SpotView;
 import org.openparking.api.payments.PaymentView;
 import org.openparking.api.payments.Payments;
 import org.openparking.api.security.Caller;
+import org.openparking.api.sessions.LotSessionFilter;
 import org.openparking.api.sessions.SessionView;
 import org.openparking.api.sessions.Sessions;
+import org.openparking.api.sessions.internal.LotSessionQueries;
 import org.openparking.api.sessions.internal.SessionEnder;
 import org.openparking.api.sessions.internal.SessionEnder.EndedSession;
 import org.openparking.api.sessions.internal.SessionStarter;
 import org.openparking.api.shared.UserId;
 import org.openparking.api.shared.graphql.BusinessException;
+import org.openparking.api.shared.graphql.Connection;
+import org.openparking.api.shared.graphql.PageRequest;
+import org.openparking.api.shared.graphql.PagingProperties;
 import org.openparking.api.shared.graphql.UserError;
 import org.openparking.api.shared.idempotency.IdempotentMutations;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -47,8 +52,14 @@ class SessionController {
 
 	private final Payments payments;
 
+	private final LotSessionQueries lotSessions;
+
+	private final PagingProperties paging;
+
 	SessionController(SessionStarter starter, SessionEnder ender, Sessions sessions, IdempotentMutations idempotent,
-			LotViews lotViews, Payments payments) {
+			LotViews lotViews, Payments payments, LotSessionQueries lotSessions, PagingProperties paging) {
+		this.lotSessions = lotSessions;
+		this.paging = paging;
 		this.starter = starter;
 		this.ender = ender;
 		this.sessions = sessions;
@@ -61,6 +72,13 @@ class SessionController {
 	@PreAuthorize("isAuthenticated()")
 	SessionView currentSession() {
 		return sessions.activeOf(Caller.current().id()).orElse(null);
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('OPERATOR','ADMIN')")
+	Connection<SessionView> lotSessions(@Argument String lotId, @Argument LotSessionFilter filter,
+			@Argument Integer first, @Argument String after) {
+		return lotSessions.ofLot(Caller.current(), LotId.parse(lotId), filter, PageRequest.of(first, after, paging));
 	}
 
 	@MutationMapping

@@ -7,11 +7,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
@@ -22,6 +26,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -51,13 +56,29 @@ class GraphQlConfiguration {
 	}
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimitsProperties limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxDepth());
+	Instrumentation queryLimits(GraphQlLimitsProperties limits) {
+		return new QueryLimits(limits.maxDepth(), limits.maxComplexity(), limits.documentCacheSize());
 	}
 
+	/**
+	 * Boot's instrumentation, observing graphql.request only: with graphql.datafetcher observations switched off
+	 * (application.yaml) it still wrapped every data fetcher and copied every request's data loader registry.
+	 */
 	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimitsProperties limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+	GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry registry) {
+		return new GraphQlObservationInstrumentation(registry) {
+			@Override
+			public ExecutionInput instrumentExecutionInput(ExecutionInput input,
+					InstrumentationExecutionParameters parameters, InstrumentationState state) {
+				return input;
+			}
+
+			@Override
+			public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher,
+					InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+				return fetcher;
+			}
+		};
 	}
 
 	@Bean

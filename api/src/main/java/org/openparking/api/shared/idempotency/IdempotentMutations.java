@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.openparking.api.shared.UserId;
+import org.openparking.api.shared.graphql.BusinessException;
 import org.openparking.api.shared.graphql.UserError;
 
 /**
@@ -21,4 +22,20 @@ public interface IdempotentMutations {
 	 */
 	<P> P execute(UserId user, String key, String operation, Object input, Class<P> payloadType,
 			Function<List<UserError>, P> failed, Supplier<P> action);
+
+	/**
+	 * {@link #execute} for the common case: a {@link BusinessException} of the action becomes the payload's user
+	 * error, stored under the key like a success, so a replay answers the same.
+	 */
+	default <P> P executeOrRefuse(UserId user, String key, String operation, Object input, Class<P> payloadType,
+			Function<List<UserError>, P> failed, Supplier<P> action) {
+		return execute(user, key, operation, input, payloadType, failed, () -> {
+			try {
+				return action.get();
+			}
+			catch (BusinessException refused) {
+				return failed.apply(List.of(refused.error()));
+			}
+		});
+	}
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -58,13 +59,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * Options ({@code --name=value}): spots (500), clients (32), warmup (60s, at least: it goes on until the rate
  * plateaus), rawWarmup (10s), maxWarmup (300s), duration (30s),
- * users (250000), connections (4), rawClients (64), schema (parking_bench), redisDatabase (14). Besides holds per
+ * users (250000), connections (4), rawClients (64), schema (parking_bench), redisDatabase (6); options starting
+ * with server., spring., management. or parking. are API settings. Besides holds per
  * second and latency it reports the CPU spent per hold (this JVM, and Redis from INFO), which says what two idle
  * cores could sustain even when other work shares the machine.
  */
 public final class HoldsBenchmark {
 
 	private static final Duration SLOT = Duration.ofMinutes(15);
+
+	/** Options with these prefixes go to the API as settings. */
+	private static final List<String> APP_PREFIXES = List.of("server.", "spring.", "management.", "parking.");
 
 	private static final String MUTATION = "mutation($input: HoldSpotInput!) { holdSpot(input: $input) "
 			+ "{ hold { id expiresAt } userErrors { code } } }";
@@ -86,10 +91,14 @@ public final class HoldsBenchmark {
 		int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
 		int rawClients = Integer.parseInt(options.getOrDefault("rawClients", "64"));
 		String schema = options.getOrDefault("schema", "parking_bench");
-		int redisDatabase = Integer.parseInt(options.getOrDefault("redisDatabase", "14"));
+		int redisDatabase = Integer.parseInt(options.getOrDefault("redisDatabase", "6"));
 
+		// Application settings to try (--server.tomcat.threads.max=16, --spring.threads.virtual.enabled=false...).
+		List<String> appSettings = Arrays.stream(args)
+			.filter(arg -> APP_PREFIXES.stream().anyMatch(prefix -> arg.startsWith("--" + prefix)))
+			.toList();
 		List<LotId> benchLots = new ArrayList<>();
-		try (ConfigurableApplicationContext api = startApi(schema, redisDatabase)) {
+		try (ConfigurableApplicationContext api = startApi(schema, redisDatabase, appSettings)) {
 			int port = ((WebServerApplicationContext) api).getWebServer().getPort();
 			TestLot lot = new LotFixtures(api.getBean(JdbcClient.class)).lot("bench-operator", spots);
 			Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
@@ -107,8 +116,11 @@ public final class HoldsBenchmark {
 			List<SpotId> rawSpots = IntStream.range(0, spots).mapToObj(i -> SpotId.random()).toList();
 			api.getBean(LotClaimStore.class).rebuild(rawLot, rawSpots, List.of(), Instant.now());
 			System.out.println("Raw EVALSHA of hold.lua:");
+			LotClaimStore store = api.getBean(LotClaimStore.class);
+			// Like the API's ReadyLots: someone else's FLUSHALL (a test on this shared Redis) must not void the phase.
+			Runnable reload = () -> store.rebuild(rawLot, rawSpots, List.of(), Instant.now());
 			Result raw = rawEvalSha(redisDatabase, connections, rawClients, rawWarmup, maxWarmup, duration, rawLot,
-					rawSpots, base, redisCpu);
+					rawSpots, base, redisCpu, reload);
 			System.out.println("holdSpot through GraphQL over HTTP (the JIT needs a long warm-up on a busy machine):");
 
 			Result graphQl = Load.run(clients, warmup, maxWarmup, duration, 3L * users,
@@ -133,14 +145,20 @@ public final class HoldsBenchmark {
 		removeKeys(redisDatabase, benchLots);
 	}
 
-	private static ConfigurableApplicationContext startApi(String schema, int redisDatabase) {
+	private static ConfigurableApplicationContext startApi(String schema, int redisDatabase, List<String> settings) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema,
+				"--spring.flyway.schemas=" + schema, "--spring.data.redis.database=" + redisDatabase));
+		arguments.addAll(settings);
+		if (!settings.isEmpty()) {
+			System.out.println("API settings: " + settings);
+		}
 		return new SpringApplicationBuilder(ParkingApiApplication.class)
 			.initializers(context -> context.getBeanFactory()
 				.registerSingleton("benchmarkExcludesTestClasses", new TestClassesExcluded()))
 			// As command-line arguments, so they win over application.yaml.
-			.run("--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-					"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema,
-					"--spring.flyway.schemas=" + schema, "--spring.data.redis.database=" + redisDatabase);
+			.run(arguments.toArray(String[]::new));
 	}
 
 	/** The API is started from the test classpath: its test configurations must not join in. */
@@ -188,7 +206,8 @@ public final class HoldsBenchmark {
 	@SuppressWarnings("rawtypes")
 	private static Result rawEvalSha(int database, int connections, int callers, Duration warmup,
 			Duration maxWarmup, Duration duration,
-			LotId lot, List<SpotId> spots, Instant base, DoubleSupplier redisCpu) throws InterruptedException {
+			LotId lot, List<SpotId> spots, Instant base, DoubleSupplier redisCpu, Runnable reload)
+			throws InterruptedException {
 		RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(6379)
 			.withDatabase(database).build());
 		try {
@@ -196,7 +215,8 @@ public final class HoldsBenchmark {
 			for (int i = 0; i < connections; i++) {
 				pool.add(client.connect());
 			}
-			String sha = pool.getFirst().sync().scriptLoad(new ClaimScripts().holdScript().getScriptAsString());
+			String script = new ClaimScripts().holdScript().getScriptAsString();
+			String sha = pool.getFirst().sync().scriptLoad(script);
 			IntFunction<Load.Client> callerOn = n -> {
 				var redis = pool.get(n % connections).sync();
 				return request -> {
@@ -205,7 +225,18 @@ public final class HoldsBenchmark {
 							new UserId("raw-user-" + request / 3), List.of(spots.get((int) (request % spots.size()))),
 							true, window(base, spots.size(), request), now, now.plus(Duration.ofMinutes(10)), 3);
 					String[] args = Arrays.stream(call.args()).map(String::valueOf).toArray(String[]::new);
-					List reply = redis.evalsha(sha, ScriptOutputType.MULTI, call.keys().toArray(String[]::new), args);
+					List reply;
+					try {
+						reply = redis.evalsha(sha, ScriptOutputType.MULTI, call.keys().toArray(String[]::new), args);
+					}
+					catch (RedisNoScriptException ex) { // a SCRIPT FLUSH elsewhere; the API reloads the same way
+						redis.scriptLoad(script);
+						reply = redis.evalsha(sha, ScriptOutputType.MULTI, call.keys().toArray(String[]::new), args);
+					}
+					if ("NOT_READY".equals(reply.getFirst())) {
+						reload.run();
+						reply = redis.evalsha(sha, ScriptOutputType.MULTI, call.keys().toArray(String[]::new), args);
+					}
 					return "OK".equals(reply.getFirst());
 				};
 			};
@@ -253,7 +284,8 @@ public final class HoldsBenchmark {
 
 	/** Throughput and latency of one phase, counted over the measured period only. */
 	record Result(long placed, long refused, long failed, double seconds, long p50Micros, long p99Micros,
-			long maxMicros, long placedInAll, double jvmCpuMicrosPerHold, double redisCpuMicrosPerHold) {
+			long maxMicros, long placedInAll, double jvmCpuMicrosPerHold, double javaThreadsCpuMicrosPerHold,
+			double redisCpuMicrosPerHold) {
 
 		double perSecond() {
 			return placed / seconds;
@@ -267,10 +299,12 @@ public final class HoldsBenchmark {
 		@Override
 		public String toString() {
 			return ("%,.0f holds/s over %.1f s: %,d placed, %d refused, %d failed; latency p50 %.2f ms, p99 %.2f ms, "
-					+ "max %.1f ms%n    CPU per hold: %.0f us in this JVM (server and load generator), %.0f us in "
-					+ "Redis; two idle cores would sustain ~%,.0f holds/s")
+					+ "max %.1f ms%n    CPU per hold: %.0f us in this JVM (server and load generator; %.0f us of it in "
+					+ "Java threads, the rest JIT compiler, GC, JFR), %.0f us in Redis; two idle cores would sustain "
+					+ "~%,.0f holds/s")
 				.formatted(perSecond(), seconds, placed, refused, failed, p50Micros / 1000.0, p99Micros / 1000.0,
-						maxMicros / 1000.0, jvmCpuMicrosPerHold, redisCpuMicrosPerHold, cpuBoundPerSecond());
+						maxMicros / 1000.0, jvmCpuMicrosPerHold, javaThreadsCpuMicrosPerHold, redisCpuMicrosPerHold,
+						cpuBoundPerSecond());
 		}
 	}
 
@@ -302,6 +336,8 @@ public final class HoldsBenchmark {
 
 		private double jvmCpuAtMeasureFrom;
 
+		private Map<Long, Long> javaThreadsCpuAtMeasureFrom = Map.of();
+
 		private double redisCpuAtMeasureFrom;
 
 		/** @param redisCpuSeconds CPU the Redis server has used so far (INFO cpu) */
@@ -329,6 +365,7 @@ public final class HoldsBenchmark {
 			pacer.join();
 			long end = Math.min(System.nanoTime(), measureTo);
 			double jvmCpu = jvmCpuSeconds() - jvmCpuAtMeasureFrom;
+			double javaThreadsCpu = javaThreadsCpuSince(javaThreadsCpuAtMeasureFrom);
 			double redisCpu = redisCpuSeconds.getAsDouble() - redisCpuAtMeasureFrom;
 			long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
 			long placed = 0, refused = 0, failed = 0;
@@ -341,6 +378,7 @@ public final class HoldsBenchmark {
 			return new Result(placed, refused, failed, Math.max(0, end - measureFrom) / 1e9,
 					percentile(all, 0.50) / 1000, percentile(all, 0.99) / 1000,
 					all.length == 0 ? 0 : all[all.length - 1] / 1000, placedInAll.get(), jvmCpu * 1e6 / measured,
+					javaThreadsCpu * 1e6 / measured,
 					redisCpu * 1e6 / measured);
 		}
 
@@ -400,6 +438,7 @@ public final class HoldsBenchmark {
 					// 30 s without a new high by 10%: on a shared machine the rate is noisy, and the JIT finishes late.
 					if ((warmedFor >= warmup.toNanos() && flatWindows >= 6) || warmedFor >= maxWarmup.toNanos()) {
 						jvmCpuAtMeasureFrom = jvmCpuSeconds();
+						javaThreadsCpuAtMeasureFrom = javaThreadsCpu();
 						redisCpuAtMeasureFrom = redisCpuSeconds.getAsDouble();
 						measureTo = now + duration.toNanos();
 						measureFrom = now;
@@ -409,6 +448,33 @@ public final class HoldsBenchmark {
 			catch (InterruptedException ex) {
 				// the run is over
 			}
+		}
+
+		/**
+		 * CPU nanoseconds of each live platform thread (virtual threads run on carriers, which are counted). JIT
+		 * compiler and GC threads are not among them: on a busy machine the JIT works long into the measured period,
+		 * and this share says what the code itself costs.
+		 */
+		private static Map<Long, Long> javaThreadsCpu() {
+			var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+			long[] ids = threads.getAllThreadIds();
+			long[] cpu = threads.getThreadCpuTime(ids);
+			Map<Long, Long> byThread = new java.util.HashMap<>();
+			for (int i = 0; i < ids.length; i++) {
+				if (cpu[i] >= 0) {
+					byThread.put(ids[i], cpu[i]);
+				}
+			}
+			return byThread;
+		}
+
+		/** Seconds; threads that ended meanwhile are lost, which the benchmark's long-lived threads make rare. */
+		private static double javaThreadsCpuSince(Map<Long, Long> before) {
+			long nanos = 0;
+			for (var thread : javaThreadsCpu().entrySet()) {
+				nanos += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+			}
+			return nanos / 1e9;
 		}
 
 		private static double jvmCpuSeconds() {

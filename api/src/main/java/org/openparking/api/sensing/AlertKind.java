@@ -1,0 +1,5 @@
+package org.openparking.api.sensing;
+
+public enum AlertKind {
+	UNEXPECTED_OCCUPANCY, NO_SHOW, CHECKED_IN, OVERSTAY, SESSION_LEFT_OPEN, SENSOR_OFFLINE, LOW_BATTERY
+}

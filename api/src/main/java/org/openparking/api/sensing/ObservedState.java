@@ -1,0 +1,5 @@
+package org.openparking.api.sensing;
+
+public enum ObservedState {
+	FREE, OCCUPIED, UNKNOWN
+}

@@ -1,0 +1,177 @@
+package org.openparking.api.sensing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.openparking.api.sensing.AlertKind;
+import org.openparking.api.sensing.AlertStatus;
+import org.openparking.api.sensing.AlertView;
+import org.openparking.api.shared.graphql.TimeIdCursor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static org.openparking.api.sensing.internal.SensorStream.at;
+import static org.openparking.api.sensing.internal.SensorStream.instant;
+
+/**
+ * The alert table. Raising relies on the partial unique indexes: a second active alert of the same kind, spot,
+ * booking and session (or a second CHECKED_IN of one booking or session) is not inserted, whichever node tries.
+ * Status changes are guarded by the status they expect.
+ */
+@Repository
+class Alerts {
+
+	private static final String ACTIVE = "status in ('OPEN', 'ACKNOWLEDGED')";
+
+	private final JdbcClient jdbc;
+
+	Alerts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The new alert; empty when an equal one is active (or the check-in was reported already). */
+	Optional<AlertView> raise(AlertView alert) {
+		return jdbc.sql("""
+				insert into alert (id, lot_id, spot_id, kind, status, message, booking_id, session_id, device_id,
+				  raised_at, resolved_at, resolved_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning *""")
+			.params(alert.id(), alert.lotId(), alert.spotId(), alert.kind().name(), alert.status().name(),
+					alert.message(), alert.bookingId(), alert.sessionId(), alert.deviceId(), at(alert.raisedAt()),
+					alert.resolvedAt() == null ? null : at(alert.resolvedAt()), alert.resolvedBy())
+			.query(Alerts::row)
+			.optional();
+	}
+
+	/**
+	 * Like {@link #raise}, unless an alert of the kind was raised on the spot at or after {@code since}, whatever its
+	 * status: an operator who resolved an alert about a car that is still there is not asked again every evaluation.
+	 */
+	Optional<AlertView> raiseOnce(AlertView alert, Instant since) {
+		return jdbc.sql("""
+				insert into alert (id, lot_id, spot_id, kind, status, message, booking_id, session_id, device_id,
+				  raised_at)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+				where not exists (select 1 from alert where kind = ? and spot_id = ? and raised_at >= ?)
+				on conflict do nothing returning *""")
+			.params(alert.id(), alert.lotId(), alert.spotId(), alert.kind().name(), alert.status().name(),
+					alert.message(), alert.bookingId(), alert.sessionId(), alert.deviceId(), at(alert.raisedAt()),
+					alert.kind().name(), alert.spotId(), at(since))
+			.query(Alerts::row)
+			.optional();
+	}
+
+	/** Active alerts of the kinds on the spots, by spot, in one statement. */
+	Map<UUID, List<AlertView>> activeOnSpots(Collection<AlertKind> kinds, Collection<UUID> spotIds) {
+		return jdbc.sql("select * from alert where kind = any(?) and spot_id = any(?::uuid[]) and " + ACTIVE)
+			.params(kinds.stream().map(Enum::name).toArray(String[]::new), SensorStream.ids(spotIds))
+			.query(Alerts::row)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(AlertView::spotId));
+	}
+
+	Optional<AlertView> find(UUID id) {
+		return jdbc.sql("select * from alert where id = ?").param(id).query(Alerts::row).optional();
+	}
+
+	/** Active alerts of a kind on a spot, resolved now by the system; returns those it resolved. */
+	List<AlertView> resolveActive(AlertKind kind, UUID spotId, Instant now, String by) {
+		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
+				+ " and spot_id = ? and " + ACTIVE + " returning *")
+			.params(at(now), by, kind.name(), spotId)
+			.query(Alerts::row)
+			.list();
+	}
+
+	List<AlertView> resolveActiveOfSession(AlertKind kind, UUID sessionId, Instant now, String by) {
+		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
+				+ " and session_id = ? and " + ACTIVE + " returning *")
+			.params(at(now), by, kind.name(), sessionId)
+			.query(Alerts::row)
+			.list();
+	}
+
+	List<AlertView> active(AlertKind kind, UUID spotId) {
+		return jdbc.sql("select * from alert where kind = ? and spot_id = ? and " + ACTIVE)
+			.params(kind.name(), spotId)
+			.query(Alerts::row)
+			.list();
+	}
+
+	Optional<AlertView> acknowledge(UUID id, String by, String note, Instant now) {
+		return jdbc.sql("""
+				update alert set status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?,
+				  note = coalesce(?, note) where id = ? and status = 'OPEN' returning *""")
+			.params(at(now), by, note, id)
+			.query(Alerts::row)
+			.optional();
+	}
+
+	Optional<AlertView> resolve(UUID id, String by, String note, Instant now) {
+		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ?,"
+				+ " note = coalesce(?, note) where id = ? and " + ACTIVE + " returning *")
+			.params(at(now), by, note, id)
+			.query(Alerts::row)
+			.optional();
+	}
+
+	/** Newest first, in the order of the index alert_by_lot; one row more than asked tells whether more follow. */
+	List<AlertView> page(UUID lotId, AlertQuery query, TimeIdCursor after, int limit) {
+		StringBuilder sql = new StringBuilder("select * from alert where lot_id = ?");
+		List<Object> params = new ArrayList<>(List.of(lotId));
+		if (!query.statuses().isEmpty()) {
+			sql.append(" and status = any(?)");
+			params.add(query.statuses().stream().map(Enum::name).toArray(String[]::new));
+		}
+		if (!query.kinds().isEmpty()) {
+			sql.append(" and kind = any(?)");
+			params.add(query.kinds().stream().map(Enum::name).toArray(String[]::new));
+		}
+		if (query.spotId() != null) {
+			sql.append(" and spot_id = ?");
+			params.add(query.spotId());
+		}
+		if (query.since() != null) {
+			sql.append(" and raised_at >= ?");
+			params.add(at(query.since()));
+		}
+		if (after != null) {
+			sql.append(" and (raised_at < ? or (raised_at = ? and id > ?))");
+			params.addAll(List.of(at(after.at()), at(after.at()), after.id()));
+		}
+		sql.append(" order by raised_at desc, id limit ?");
+		params.add(limit);
+		return jdbc.sql(sql.toString()).params(params).query(Alerts::row).list();
+	}
+
+	Map<UUID, Integer> activeCounts(Collection<UUID> lotIds) {
+		return jdbc.sql("select lot_id, count(*) as n from alert where lot_id = any(?::uuid[]) and " + ACTIVE
+				+ " group by lot_id")
+			.param(SensorStream.ids(lotIds))
+			.query((rs, n) -> Map.entry(rs.getObject("lot_id", UUID.class), rs.getInt("n")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private static AlertView row(ResultSet rs, int n) throws SQLException {
+		return new AlertView(rs.getObject("id", UUID.class), rs.getObject("lot_id", UUID.class),
+				rs.getObject("spot_id", UUID.class), AlertKind.valueOf(rs.getString("kind")),
+				AlertStatus.valueOf(rs.getString("status")), rs.getString("message"),
+				rs.getObject("booking_id", UUID.class), rs.getObject("session_id", UUID.class),
+				rs.getString("device_id"), instant(rs, "raised_at"), instant(rs, "acknowledged_at"),
+				rs.getString("acknowledged_by"), instant(rs, "resolved_at"), rs.getString("resolved_by"));
+	}
+
+	/** The filter of the {@code alerts} query; empty sets mean any. */
+	record AlertQuery(Collection<AlertStatus> statuses, Collection<AlertKind> kinds, UUID spotId, Instant since) {
+	}
+}

@@ -1,0 +1,195 @@
+package org.openparking.api.sensing.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Consumes {@code sensor_observation}: LISTENs to the gateway's NOTIFY for promptness and looks anyway every
+ * {@code poll-interval}, so a lost notification (or a restarted listener) delays an observation, never drops it.
+ * <p>
+ * Several API nodes consume side by side: a pass locks the one cursor row (FOR UPDATE SKIP LOCKED), so one node
+ * applies at a time and the others skip (the one holding it drains what arrived). Each observation's id goes to
+ * {@code sensing_applied} in the same transaction as its effects, so it takes effect once, and the rows of a gateway
+ * transaction that committed after later ids were consumed are found by re-reading a window behind the watermark.
+ * A batch that fails is retried one observation per transaction; an observation that fails alone is logged and
+ * skipped, so one bad row never stalls the stream.
+ */
+@Component
+class ObservationConsumer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ObservationConsumer.class);
+
+	/** Background threads are named so; tests that count SQL statements leave them out. */
+	static final String THREAD_PREFIX = "sensing-";
+
+	private final DataSource dataSource;
+
+	private final SensorStream stream;
+
+	private final ObservationApplier applier;
+
+	private final TransactionTemplate transaction;
+
+	private final SensingProperties properties;
+
+	private final Clock clock;
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	ObservationConsumer(DataSource dataSource, SensorStream stream, ObservationApplier applier,
+			PlatformTransactionManager transactions, SensingProperties properties, Clock clock) {
+		this.dataSource = dataSource;
+		this.stream = stream;
+		this.applier = applier;
+		this.transaction = new TransactionTemplate(transactions);
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Applies what is there now, until nothing is left or another node holds the cursor; the number applied. */
+	int drain() {
+		int total = 0;
+		int applied;
+		do {
+			applied = pass();
+			total += Math.max(applied, 0);
+		}
+		while (applied >= properties.batchSize());
+		return total;
+	}
+
+	/** One batch; -1 when another node holds the cursor. */
+	private int pass() {
+		Instant now = clock.instant();
+		try {
+			Integer applied = transaction.execute(tx -> {
+				OptionalLong watermark = stream.lockCursor();
+				if (watermark.isEmpty()) {
+					return -1;
+				}
+				List<ObservationRow> rows = stream.unapplied(watermark.getAsLong(), now.minus(properties.rereadWindow()),
+						properties.batchSize());
+				if (rows.isEmpty()) {
+					return 0;
+				}
+				for (ObservationRow row : rows) {
+					applier.apply(row, now);
+				}
+				finish(rows, now);
+				return rows.size();
+			});
+			return applied == null ? 0 : applied;
+		}
+		catch (RuntimeException ex) {
+			log.warn("A batch of sensor observations failed ({}); applying them one by one", ex.toString());
+			return oneByOne(now);
+		}
+	}
+
+	private int oneByOne(Instant now) {
+		List<ObservationRow> rows = transaction.execute(tx -> {
+			OptionalLong watermark = stream.lockCursor();
+			return watermark.isEmpty() ? List.<ObservationRow>of()
+					: stream.unapplied(watermark.getAsLong(), now.minus(properties.rereadWindow()),
+							properties.batchSize());
+		});
+		for (ObservationRow row : rows == null ? List.<ObservationRow>of() : rows) {
+			try {
+				transaction.executeWithoutResult(tx -> {
+					if (stream.lockCursor().isPresent()) {
+						applier.apply(row, now);
+						finish(List.of(row), now);
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				log.error("Skipped sensor observation {} of device {}: it cannot be applied", row.id(), row.deviceId(),
+						ex);
+				transaction.executeWithoutResult(tx -> finish(List.of(row), now));
+			}
+		}
+		return rows == null ? 0 : rows.size();
+	}
+
+	private void finish(List<ObservationRow> rows, Instant now) {
+		stream.markApplied(rows.stream().map(ObservationRow::id).toList(), now);
+		stream.advance(rows.stream().mapToLong(ObservationRow::id).max().orElse(0));
+	}
+
+	private void run() {
+		while (running) {
+			try (Connection connection = dataSource.getConnection()) {
+				try (Statement listen = connection.createStatement()) {
+					listen.execute("listen sensor_observation");
+				}
+				PGConnection notifications = connection.unwrap(PGConnection.class);
+				drain();
+				int timeout = (int) Math.max(1, properties.pollInterval().toMillis());
+				while (running) {
+					notifications.getNotifications(timeout); // woken early by a NOTIFY; either way, look
+					drain();
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (running) {
+					log.warn("Sensor observation consumer failed ({}); restarting in 1 s", ex.toString());
+					sleep();
+				}
+			}
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(1000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!properties.consumerEnabled()) {
+			return;
+		}
+		running = true;
+		thread = Thread.ofPlatform().name(THREAD_PREFIX + "consumer").daemon().start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (thread != null) {
+			try {
+				thread.join(properties.pollInterval().toMillis() + 2000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+}

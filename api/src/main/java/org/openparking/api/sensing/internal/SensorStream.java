@@ -1,0 +1,87 @@
+package org.openparking.api.sensing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The consumer's view of {@code sensor_observation}: its cursor (one row, locked by the node that consumes), the rows
+ * not applied yet, and the record of what was applied.
+ */
+@Repository
+class SensorStream {
+
+	private final JdbcClient jdbc;
+
+	SensorStream(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The watermark, locked until the transaction ends; empty while another node consumes (it will drain). */
+	OptionalLong lockCursor() {
+		return jdbc.sql("select watermark from sensing_cursor where id = 1 for update skip locked")
+			.query(Long.class)
+			.optional()
+			.map(OptionalLong::of)
+			.orElse(OptionalLong.empty());
+	}
+
+	/**
+	 * Rows after the watermark, and rows received since {@code since} that were committed after later ids had been
+	 * consumed; both without those applied already. In id order.
+	 */
+	List<ObservationRow> unapplied(long watermark, Instant since, int limit) {
+		return jdbc.sql("""
+				select o.id, o.device_id, o.lot_id, o.spot_id, o.kind, o.occupied, o.observed_at, o.received_at
+				from sensor_observation o
+				where (o.id > ? or o.received_at >= ?)
+				  and not exists (select 1 from sensing_applied a where a.observation_id = o.id)
+				order by o.id limit ?""")
+			.params(watermark, at(since), limit)
+			.query(SensorStream::row)
+			.list();
+	}
+
+	void markApplied(List<Long> ids, Instant now) {
+		jdbc.sql("""
+				insert into sensing_applied (observation_id, applied_at) select unnest(?::text[]::bigint[]), ?
+				on conflict do nothing""")
+			.params(ids.stream().map(String::valueOf).toArray(String[]::new), at(now))
+			.update();
+	}
+
+	void advance(long watermark) {
+		jdbc.sql("update sensing_cursor set watermark = greatest(watermark, ?) where id = 1").param(watermark).update();
+	}
+
+	int pruneApplied(Instant before) {
+		return jdbc.sql("delete from sensing_applied where applied_at < ?").param(at(before)).update();
+	}
+
+	static String[] ids(java.util.Collection<UUID> ids) {
+		return ids.stream().map(UUID::toString).toArray(String[]::new);
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(java.time.ZoneOffset.UTC);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static ObservationRow row(ResultSet rs, int n) throws SQLException {
+		boolean occupied = rs.getBoolean("occupied");
+		return new ObservationRow(rs.getLong("id"), rs.getString("device_id"), rs.getObject("lot_id", UUID.class),
+				rs.getObject("spot_id", UUID.class), ObservationRow.Kind.valueOf(rs.getString("kind")),
+				rs.wasNull() ? null : occupied, instant(rs, "observed_at"), instant(rs, "received_at"));
+	}
+}

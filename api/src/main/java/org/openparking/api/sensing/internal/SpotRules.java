@@ -1,0 +1,197 @@
+package org.openparking.api.sensing.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.openparking.api.bookings.BookingArrivals;
+import org.openparking.api.bookings.BookingId;
+import org.openparking.api.bookings.BookingStatus;
+import org.openparking.api.bookings.BookingView;
+import org.openparking.api.holds.SpotClaims;
+import org.openparking.api.lots.LotCatalog;
+import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
+import org.openparking.api.lots.SpotSummary;
+import org.openparking.api.sensing.AlertKind;
+import org.openparking.api.sensing.AlertView;
+import org.openparking.api.sensing.SpotObservationView;
+import org.openparking.api.sensing.internal.AlertRecorder.NewAlert;
+import org.openparking.api.sessions.SessionView;
+import org.openparking.api.sessions.Sessions;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules about a car on a spot, applied when a spot's observed state changes (the consumer) and again on every
+ * evaluation (the evaluator), so that time passing (a booking starting or ending) counts as well.
+ * <ul>
+ * <li>OCCUPIED and a booking or session covers now: CHECKED_IN (a CONFIRMED booking becomes CHECKED_IN); an
+ * UNEXPECTED_OCCUPANCY or OVERSTAY of the spot is resolved and its block lifted.</li>
+ * <li>OCCUPIED and nothing covers now: OVERSTAY when the car was there before the spot's last booking ended,
+ * UNEXPECTED_OCCUPANCY otherwise; either way the spot is blocked in Redis for holds, sessions and search
+ * ({@link SpotClaims#blockOccupied}), renewed while the car stays. A hold covering now counts as covered: its driver
+ * is paying for the spot.</li>
+ * <li>FREE: UNEXPECTED_OCCUPANCY resolved, block lifted; an OVERSTAY is priced up to the time the car left, recorded
+ * for charging and resolved, and its booking COMPLETED.</li>
+ * </ul>
+ */
+@Component
+class SpotRules {
+
+	private static final Logger log = LoggerFactory.getLogger(SpotRules.class);
+
+	private static final List<AlertKind> CAR_WITHOUT_CLAIM = List.of(AlertKind.UNEXPECTED_OCCUPANCY,
+			AlertKind.OVERSTAY);
+
+	private final BookingArrivals arrivals;
+
+	private final Sessions sessions;
+
+	private final SpotClaims claims;
+
+	private final LotCatalog catalog;
+
+	private final AlertRecorder recorder;
+
+	private final Alerts alerts;
+
+	private final OverstayCharges overstays;
+
+	private final SensingProperties properties;
+
+	SpotRules(BookingArrivals arrivals, Sessions sessions, SpotClaims claims, LotCatalog catalog,
+			AlertRecorder recorder, Alerts alerts, OverstayCharges overstays, SensingProperties properties) {
+		this.arrivals = arrivals;
+		this.sessions = sessions;
+		this.claims = claims;
+		this.catalog = catalog;
+		this.recorder = recorder;
+		this.alerts = alerts;
+		this.overstays = overstays;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param spots spots observed OCCUPIED, each since its {@code observedAt}
+	 * @param changed whether they just turned OCCUPIED (a session's check-in is reported then)
+	 */
+	void occupied(List<SpotObservationView> spots, boolean changed, Instant now) {
+		if (spots.isEmpty()) {
+			return;
+		}
+		List<SpotId> ids = spots.stream().map(spot -> new SpotId(spot.spotId())).toList();
+		Map<SpotId, BookingView> bookings = arrivals.coveringAt(ids, now);
+		Map<SpotId, SessionView> active = sessions.activeOn(ids);
+		List<SpotId> uncovered = ids.stream()
+			.filter(id -> !bookings.containsKey(id) && !active.containsKey(id))
+			.toList();
+		Map<SpotId, BookingView> ended = uncovered.isEmpty() ? Map.of()
+				: arrivals.lastEnded(uncovered, now.minus(properties.overstayLookback()), now);
+		Map<UUID, List<AlertView>> raised = alerts.activeOnSpots(CAR_WITHOUT_CLAIM,
+				spots.stream().map(SpotObservationView::spotId).toList());
+		for (SpotObservationView spot : spots) {
+			SpotId id = new SpotId(spot.spotId());
+			List<AlertView> open = raised.getOrDefault(spot.spotId(), List.of());
+			if (bookings.containsKey(id) || active.containsKey(id)) {
+				covered(spot, bookings.get(id), active.get(id), !open.isEmpty() || changed, open, now);
+			}
+			else {
+				uncovered(spot, ended.get(id), open, changed, now);
+			}
+		}
+	}
+
+	private void covered(SpotObservationView spot, BookingView booking, SessionView session, boolean arrived,
+			List<AlertView> open, Instant now) {
+		if (!open.isEmpty()) {
+			open.forEach(alert -> recorder.announce(
+					alerts.resolve(alert.id(), AlertRecorder.SYSTEM, "covered by a booking or session", now).stream()
+						.toList()));
+			unblock(spot);
+		}
+		String code = code(spot);
+		if (booking != null && booking.status() == BookingStatus.CONFIRMED) {
+			arrivals.checkIn(new BookingId(booking.id()))
+				.ifPresent(checkedIn -> recorder.inform(NewAlert
+					.onSpot(AlertKind.CHECKED_IN, spot.lotId(), spot.spotId(),
+							"The car of booking " + booking.id() + " arrived at spot " + code)
+					.booking(booking.id()), now));
+		}
+		if (session != null && arrived) {
+			recorder.inform(NewAlert
+				.onSpot(AlertKind.CHECKED_IN, spot.lotId(), spot.spotId(),
+						"The car of session " + session.id() + " is on spot " + code)
+				.session(session.id()), now);
+			recorder.resolveOfSession(AlertKind.SESSION_LEFT_OPEN, session.id(), now);
+		}
+	}
+
+	/**
+	 * A car that just arrived raises its alert (unless one is active); on later evaluations it is raised only if none
+	 * was raised since the car arrived, so an operator who resolved it is not asked again while the car stays.
+	 */
+	private void uncovered(SpotObservationView spot, BookingView overstayed, List<AlertView> open, boolean changed,
+			Instant now) {
+		if (!block(spot, now)) {
+			return; // a hold covers now
+		}
+		if (!open.isEmpty()) {
+			return;
+		}
+		String code = code(spot);
+		NewAlert alert = overstayed != null && spot.observedAt().isBefore(overstayed.to())
+				? NewAlert.onSpot(AlertKind.OVERSTAY, spot.lotId(), spot.spotId(), "Booking " + overstayed.id()
+						+ " ended at " + overstayed.to() + "; its car is still on spot " + code).booking(overstayed.id())
+				: NewAlert.onSpot(AlertKind.UNEXPECTED_OCCUPANCY, spot.lotId(), spot.spotId(),
+						"Spot " + code + " is occupied, but no booking or session covers it");
+		if (changed) {
+			recorder.raise(alert, now);
+		}
+		else {
+			recorder.raiseOnce(alert, spot.observedAt(), now);
+		}
+	}
+
+	/** The car left at the observation's time. */
+	void freed(SpotObservationView spot, Instant now) {
+		recorder.resolveOnSpot(AlertKind.UNEXPECTED_OCCUPANCY, spot.spotId(), now);
+		unblock(spot);
+		for (AlertView overstay : alerts.active(AlertKind.OVERSTAY, spot.spotId())) {
+			arrivals.find(new BookingId(overstay.bookingId())).ifPresent(booking -> {
+				overstays.record(booking, spot.observedAt(), now);
+				arrivals.complete(new BookingId(booking.id()));
+			});
+			recorder.announce(alerts.resolve(overstay.id(), AlertRecorder.SYSTEM, "the car left", now).stream()
+				.toList());
+		}
+	}
+
+	/** False when a claim covers now, so there is nothing to block. A Redis failure is only logged: renewed later. */
+	private boolean block(SpotObservationView spot, Instant now) {
+		try {
+			return claims.blockOccupied(new LotId(spot.lotId()), new SpotId(spot.spotId()),
+					now.plus(properties.blockFor())).isPresent();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not block occupied spot {}: {}", spot.spotId(), ex.toString());
+			return true;
+		}
+	}
+
+	void unblock(SpotObservationView spot) {
+		try {
+			claims.unblockOccupied(new LotId(spot.lotId()), new SpotId(spot.spotId()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not unblock spot {} (the block lapses by itself): {}", spot.spotId(), ex.toString());
+		}
+	}
+
+	String code(SpotObservationView spot) {
+		return catalog.spot(new SpotId(spot.spotId())).map(SpotSummary::code).orElse(spot.spotId().toString());
+	}
+}

@@ -1,0 +1,4 @@
+package org.openparking.api.sensors.internal;
+
+record RegisterSensorInput(String deviceId, String spotId, String model, String idempotencyKey) {
+}

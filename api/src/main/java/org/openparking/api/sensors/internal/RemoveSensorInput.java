@@ -1,0 +1,4 @@
+package org.openparking.api.sensors.internal;
+
+record RemoveSensorInput(String deviceId, String idempotencyKey) {
+}

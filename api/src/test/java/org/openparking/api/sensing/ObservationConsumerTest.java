@@ -1,0 +1,113 @@
+package org.openparking.api.sensing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.openparking.api.live.LiveTestSupport;
+import org.openparking.api.support.ApiIntegrationTest;
+import org.openparking.api.support.LotFixtures;
+import org.openparking.api.support.LotFixtures.TestLot;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The consumer against the two hard parts of the hand-off: commit order and several api nodes. */
+@ApiIntegrationTest
+class ObservationConsumerTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void aRowCommittedAfterALaterIdIsStillApplied() throws Exception {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 2);
+		SensorFeed feed = new SensorFeed(jdbc);
+		UUID early = lot.spotIds().get(0);
+		UUID late = lot.spotIds().get(1);
+		String earlyDevice = feed.register(lot.id(), early);
+		String lateDevice = feed.register(lot.id(), late);
+		CountDownLatch inserted = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		// A gateway transaction takes its id first and commits last.
+		CompletableFuture<Long> slow = CompletableFuture.supplyAsync(() -> transactions.execute(tx -> {
+			long id = feed.hand(earlyDevice, lot.id(), early, "OCCUPANCY", true, Instant.now().minusSeconds(10));
+			inserted.countDown();
+			await(commit);
+			return id;
+		}));
+		assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+		long later = feed.occupancy(lateDevice, lot.id(), late, true, Instant.now().minusSeconds(10));
+		feed.awaitApplied(later);
+
+		commit.countDown();
+		long earlier = slow.get(10, TimeUnit.SECONDS);
+		assertThat(earlier).isLessThan(later);
+		jdbc.sql("select pg_notify('sensor_observation', '{}')").query((rs, n) -> 1).list();
+		feed.awaitApplied(earlier);
+		assertThat(jdbc.sql("select state from spot_observation where spot_id = ?").param(early).query(String.class)
+			.single()).isEqualTo("OCCUPIED");
+	}
+
+	@Test
+	void twoApiNodesApplyEveryObservationOnce() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 20);
+		SensorFeed feed = new SensorFeed(jdbc);
+		List<String> devices = new ArrayList<>();
+		lot.spotIds().forEach(spot -> devices.add(feed.register(lot.id(), spot)));
+		try (ConfigurableApplicationContext second = LiveTestSupport.secondNode(context)) {
+			Instant start = Instant.now().minus(Duration.ofMinutes(10));
+			List<Long> ids = new ArrayList<>();
+			for (int round = 0; round < 3; round++) { // occupied, free, occupied
+				for (int i = 0; i < devices.size(); i++) {
+					ids.add(feed.occupancy(devices.get(i), lot.id(), lot.spotIds().get(i), round % 2 == 0,
+							start.plus(Duration.ofMinutes(round))));
+				}
+			}
+			String[] applied = ids.stream().map(String::valueOf).toArray(String[]::new);
+			SensorFeed.await(() -> jdbc.sql("select count(*) from sensing_applied where observation_id = any(?::bigint[])")
+				.param(applied).query(Long.class).single() == ids.size(), "all applied");
+		}
+		// Each arrival raised one alert, resolved when the car left; each spot has one closed and one open stay.
+		assertThat(count("select count(*) from alert where lot_id = ? and kind = 'UNEXPECTED_OCCUPANCY'", lot.id()))
+			.isEqualTo(40);
+		assertThat(count("select count(*) from alert where lot_id = ? and status = 'RESOLVED'", lot.id())).isEqualTo(20);
+		assertThat(count("select count(*) from spot_stay where lot_id = ? and departed_at is not null", lot.id()))
+			.isEqualTo(20);
+		assertThat(count("select count(*) from spot_stay where lot_id = ? and departed_at is null", lot.id()))
+			.isEqualTo(20);
+		assertThat(count("select count(*) from spot_observation where lot_id = ? and state = 'OCCUPIED'", lot.id()))
+			.isEqualTo(20);
+	}
+
+	private long count(String sql, UUID lot) {
+		return jdbc.sql(sql).param(lot).query(Long.class).single();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
