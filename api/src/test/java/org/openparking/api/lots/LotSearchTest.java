@@ -33,6 +33,14 @@ class LotSearchTest {
 			  }
 			}""";
 
+	private static final String MANAGED = """
+			query($first: Int, $after: String) {
+			  managedLots(first: $first, after: $after) {
+			    edges { node { id name } }
+			    pageInfo { hasNextPage endCursor }
+			  }
+			}""";
+
 	/** Metres per degree of latitude on the sphere the search uses. */
 	private static final double METERS_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
@@ -115,11 +123,39 @@ class LotSearchTest {
 	}
 
 	@Test
+	void anOperatorManagesOnlyTheirOwnLotsPagedByName() {
+		String tag = UUID.randomUUID().toString();
+		for (String name : new String[] { "c", "a", "b" }) {
+			api.newLot(operator, lotInput(tag + " " + name, 52.5, 13.4));
+		}
+		api.newLot(tokens.mint("operator-" + UUID.randomUUID(), Role.OPERATOR), lotInput(tag + " other", 52.5, 13.4));
+
+		JsonNode first = managedLots(operator, Map.of("first", 2));
+		assertThat(LotAdminApi.names(first)).containsExactly(tag + " a", tag + " b");
+		assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+		JsonNode rest = managedLots(operator, Map.of("after", first.path("pageInfo").path("endCursor").asString()));
+		assertThat(LotAdminApi.names(rest)).containsExactly(tag + " c");
+
+		JsonNode admins = managedLots(tokens.mint("admin", Role.ADMIN),
+				Map.of("first", 2, "after", first.path("pageInfo").path("endCursor").asString()));
+		assertThat(LotAdminApi.names(admins)).containsExactly(tag + " c", tag + " other");
+		assertThat(errorType(http.execute(tokens.mint("driver-" + UUID.randomUUID(), Role.DRIVER), MANAGED,
+				Map.of()))).isEqualTo("FORBIDDEN");
+		assertThat(errorType(http.execute(null, MANAGED, Map.of()))).isEqualTo("UNAUTHORIZED");
+	}
+
+	@Test
 	void anUnknownLotIsNull() {
 		JsonNode response = http.execute(null, "query($id: ID!) { lot(id: $id) { id } }",
 				Map.of("id", UUID.randomUUID().toString()));
 		assertThat(response.path("errors").isMissingNode()).isTrue();
 		assertThat(response.path("data").path("lot").isNull()).isTrue();
+	}
+
+	private JsonNode managedLots(String token, Map<String, Object> variables) {
+		JsonNode response = http.execute(token, MANAGED, variables);
+		assertThat(response.path("errors").isMissingNode()).as("errors: %s", response).isTrue();
+		return response.path("data").path("managedLots");
 	}
 
 	private JsonNode lots(Map<String, Object> variables) {

@@ -28,14 +28,14 @@ public final class ParkingApi {
 
 	// ---- operator -------------------------------------------------------------------------------------------------
 
-	/** The operator's lot of that name with its spots (by code), if it exists; pages through every lot. */
+	/** The operator's lot of that name with its spots (by code), if it exists; pages through the caller's lots. */
 	public LotRef findLot(String token, String name, String operatorId) {
 		String after = null;
 		do {
 			JsonNode lots = http.execute("""
-					query($after: String) { lots(first: 100, after: $after) {
+					query($after: String) { managedLots(first: 100, after: $after) {
 					  edges { node { id name operatorId } } pageInfo { hasNextPage endCursor } } }""",
-					vars("after", after), token).path("lots");
+					vars("after", after), token).path("managedLots");
 			for (JsonNode edge : lots.path("edges")) {
 				JsonNode lot = edge.path("node");
 				if (lot.path("name").asString().equals(name) && lot.path("operatorId").asString().equals(operatorId)) {

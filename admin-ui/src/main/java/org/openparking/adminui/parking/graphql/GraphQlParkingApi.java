@@ -35,7 +35,6 @@ import org.openparking.adminui.parking.graphql.GraphQlDtos.LotDto;
 import org.openparking.adminui.parking.graphql.GraphQlDtos.SensorDto;
 import org.openparking.adminui.parking.graphql.GraphQlDtos.SessionDto;
 import org.openparking.adminui.parking.graphql.GraphQlDtos.TariffDto;
-import org.openparking.adminui.security.CurrentUser;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.stereotype.Component;
 
@@ -47,17 +46,13 @@ class GraphQlParkingApi implements ParkingApi {
 
 	private final LotWatches watches;
 
-	private final CurrentUser currentUser;
-
-	GraphQlParkingApi(ApiRequests requests, LotWatches watches, CurrentUser currentUser) {
+	GraphQlParkingApi(ApiRequests requests, LotWatches watches) {
 		this.requests = requests;
 		this.watches = watches;
-		this.currentUser = currentUser;
 	}
 
 	@Override
 	public List<LotSummary> lots() {
-		var caller = currentUser.get();
 		List<LotSummary> lots = new ArrayList<>();
 		String after = null;
 		boolean more = true;
@@ -65,14 +60,13 @@ class GraphQlParkingApi implements ParkingApi {
 			Map<String, Object> variables = new HashMap<>();
 			variables.put("after", after);
 			ClientGraphQlResponse page = requests.query("lots", variables);
-			page.field("lots.edges").toEntityList(LotEdge.class)
+			page.field("managedLots.edges").toEntityList(LotEdge.class)
 				.stream()
 				.map(LotEdge::node)
-				.filter(lot -> caller.mayManage(lot.operatorId()))
 				.map(GraphQlMappings::summary)
 				.forEach(lots::add);
-			more = Boolean.TRUE.equals(page.field("lots.pageInfo.hasNextPage").getValue());
-			after = page.field("lots.pageInfo.endCursor").getValue();
+			more = Boolean.TRUE.equals(page.field("managedLots.pageInfo.hasNextPage").getValue());
+			after = page.field("managedLots.pageInfo.endCursor").getValue();
 		}
 		lots.sort(Comparator.comparing(LotSummary::name));
 		return lots;

@@ -5,15 +5,17 @@ import java.util.List;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.LotView;
 import org.openparking.api.lots.LotView.Location;
+import org.openparking.api.security.Caller;
 import org.openparking.api.shared.graphql.Connection;
 import org.openparking.api.shared.graphql.InvalidArgumentException;
 import org.openparking.api.shared.graphql.PageRequest;
 import org.openparking.api.shared.graphql.PagingProperties;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-/** Browsing lots needs no login. */
+/** Browsing lots needs no login; the lots one manages need the operator role. */
 @Controller
 class LotQueryController {
 
@@ -40,6 +42,12 @@ class LotQueryController {
 			throw new InvalidArgumentException("radiusMeters needs near");
 		}
 		return search.byName(page);
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('OPERATOR','ADMIN')")
+	Connection<LotView> managedLots(@Argument Integer first, @Argument String after) {
+		return search.managedBy(Caller.current(), PageRequest.of(first, after, paging));
 	}
 
 	@QueryMapping

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.openparking.api.lots.LotView;
 import org.openparking.api.lots.LotView.Location;
+import org.openparking.api.security.Caller;
 import org.openparking.api.shared.graphql.Connection;
 import org.openparking.api.shared.graphql.InvalidArgumentException;
 import org.openparking.api.shared.graphql.PageRequest;
@@ -29,11 +30,27 @@ class LotSearch {
 
 	@Transactional(readOnly = true)
 	Connection<LotView> byName(PageRequest page) {
-		LotCursor after = page.after() == null ? new LotCursor(LotCursor.FIRST_ID, "") : LotCursor.decode(page.after());
-		List<LotView> rows = lots.pageByName(after.sortValue(), after.id(), page.limit())
-			.stream()
-			.map(lot -> lot.toView(null))
-			.toList();
+		LotCursor after = nameCursor(page);
+		return byName(lots.pageByName(after.sortValue(), after.id(), page.limit()), page);
+	}
+
+	/** An administrator manages every lot; an operator only their own. */
+	@Transactional(readOnly = true)
+	Connection<LotView> managedBy(Caller caller, PageRequest page) {
+		if (caller.isAdmin()) {
+			return byName(page);
+		}
+		LotCursor after = nameCursor(page);
+		return byName(lots.pageByOperatorAndName(caller.id().value(), after.sortValue(), after.id(), page.limit()),
+				page);
+	}
+
+	private static LotCursor nameCursor(PageRequest page) {
+		return page.after() == null ? new LotCursor(LotCursor.FIRST_ID, "") : LotCursor.decode(page.after());
+	}
+
+	private static Connection<LotView> byName(List<Lot> found, PageRequest page) {
+		List<LotView> rows = found.stream().map(lot -> lot.toView(null)).toList();
 		return Connection.of(rows, page, lot -> new LotCursor(lot.id(), lot.name()).encode());
 	}
 

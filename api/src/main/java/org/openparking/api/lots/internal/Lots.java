@@ -32,6 +32,12 @@ interface Lots extends Repository<Lot, UUID> {
 			select * from lot where (name, id) > (:name, :id) order by name, id limit :limit""")
 	List<Lot> pageByName(String name, UUID id, int limit);
 
+	/** As {@link #pageByName}, within one operator's lots (found through the operator index, then sorted). */
+	@Query(nativeQuery = true, value = """
+			select * from lot where operator_id = :operatorId and (name, id) > (:name, :id)
+			order by name, id limit :limit""")
+	List<Lot> pageByOperatorAndName(String operatorId, String name, UUID id, int limit);
+
 	/**
 	 * Lots within {@code radius} metres by great-circle (haversine) distance, nearest first, after the keyset
 	 * ({@code afterDistance}, {@code afterId}). The bounding box lets the (latitude, longitude) index narrow the rows
