@@ -57,6 +57,12 @@ public interface SpotClaims {
 	 */
 	Set<SpotId> claimedDuring(LotId lot, Collection<SpotId> spots, TimeWindow window, Instant now);
 
+	/**
+	 * Those of the given spots of the lot with no live claim overlapping the window, each with its commercial state
+	 * at {@code now}: what a page of search results shows, in one Redis call.
+	 */
+	Map<SpotId, CommercialState> freeDuring(LotId lot, Collection<SpotId> spots, TimeWindow window, Instant now);
+
 	/** The commercial state of each spot at {@code now}. */
 	Map<SpotId, CommercialState> statesAt(LotId lot, Collection<SpotId> spots, Instant now);
 

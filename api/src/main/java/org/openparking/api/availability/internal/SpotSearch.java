@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.openparking.api.holds.CommercialState;
 import org.openparking.api.holds.SpotClaims;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.LotView;
@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
  * (see {@link OfferKey}); cursors are keyset positions in that order.
  * <p>
  * One SQL statement finds the spots that bookings, sessions and administrative state leave free; live holds come
- * from Redis, asked about the spots of the page only (one call per lot in it): asking about a whole 500-spot lot
+ * from Redis, asked about the spots of the page only (one call per lot in it, which also answers the offers'
+ * commercial state): asking about a whole 500-spot lot
  * costs Redis thirty times more (see {@code bin/bench-search}). When holds remove rows, the next rows are fetched
  * after the last one seen, so a page is full whenever enough spots are free.
  */
@@ -73,7 +74,7 @@ public class SpotSearch {
 				? EnumSet.allOf(SpotClass.class) : EnumSet.copyOf(query.spotClasses());
 		long maxPrice = maxPricePerHour(query.maxPricePerHour());
 		OfferKey after = page.after() == null ? null : OfferKey.parse(page.after());
-		List<FreeSpotRow> rows = lots.isEmpty() ? List.of()
+		Map<FreeSpotRow, CommercialState> rows = lots.isEmpty() ? Map.of()
 				: unheldRows(lots, window, classes, maxPrice, after, page.limit());
 		return Connection.of(offers(rows, window, byPoint), page, offer -> offer.key().text());
 	}
@@ -112,17 +113,18 @@ public class SpotSearch {
 		return maxPricePerHour;
 	}
 
-	private List<FreeSpotRow> unheldRows(List<LotDistance> lots, TimeWindow window, Set<SpotClass> classes,
-			long maxPrice, OfferKey after, int limit) {
+	private Map<FreeSpotRow, CommercialState> unheldRows(List<LotDistance> lots, TimeWindow window,
+			Set<SpotClass> classes, long maxPrice, OfferKey after, int limit) {
 		Instant now = clock.instant();
-		List<FreeSpotRow> kept = new ArrayList<>(limit);
+		Map<FreeSpotRow, CommercialState> kept = new LinkedHashMap<>();
 		OfferKey position = after;
 		while (true) {
 			List<FreeSpotRow> rows = freeSpots.page(lots, window, classes, maxPrice, position, limit);
-			Set<SpotId> held = held(rows, window, now);
+			Map<SpotId, CommercialState> unheld = unheld(rows, window, now);
 			for (FreeSpotRow row : rows) {
-				if (kept.size() < limit && !held.contains(new SpotId(row.spot().id()))) {
-					kept.add(row);
+				CommercialState state = unheld.get(new SpotId(row.spot().id()));
+				if (kept.size() < limit && state != null) {
+					kept.put(row, state);
 				}
 			}
 			if (kept.size() == limit || rows.size() < limit) {
@@ -132,29 +134,33 @@ public class SpotSearch {
 		}
 	}
 
-	/** One Redis call per lot in the rows, about the rows' spots only. */
-	private Set<SpotId> held(List<FreeSpotRow> rows, TimeWindow window, Instant now) {
+	/**
+	 * One Redis call per lot in the rows, about the rows' spots only: which have no live claim during the window, and
+	 * their commercial state now, which the offers show.
+	 */
+	private Map<SpotId, CommercialState> unheld(List<FreeSpotRow> rows, TimeWindow window, Instant now) {
 		Map<LotId, List<SpotId>> spotsByLot = new LinkedHashMap<>();
 		for (FreeSpotRow row : rows) {
 			spotsByLot.computeIfAbsent(new LotId(row.spot().lotId()), lot -> new ArrayList<>())
 				.add(new SpotId(row.spot().id()));
 		}
-		Set<SpotId> held = new HashSet<>();
-		spotsByLot.forEach((lot, spots) -> held.addAll(claims.claimedDuring(lot, spots, window, now)));
-		return held;
+		Map<SpotId, CommercialState> unheld = new HashMap<>();
+		spotsByLot.forEach((lot, spots) -> unheld.putAll(claims.freeDuring(lot, spots, window, now)));
+		return unheld;
 	}
 
 	/** Prices each (lot, class) once per page. */
-	private List<SpotOffer> offers(List<FreeSpotRow> rows, TimeWindow window, boolean byPoint) {
+	private List<SpotOffer> offers(Map<FreeSpotRow, CommercialState> rows, TimeWindow window, boolean byPoint) {
 		Map<PriceKey, Optional<Money>> prices = new HashMap<>();
 		List<SpotOffer> offers = new ArrayList<>(rows.size());
-		for (FreeSpotRow row : rows) {
+		for (Map.Entry<FreeSpotRow, CommercialState> entry : rows.entrySet()) {
+			FreeSpotRow row = entry.getKey();
 			PriceKey key = new PriceKey(new LotId(row.spot().lotId()), row.spot().spotClass());
 			Optional<Money> price = prices.computeIfAbsent(key, k -> pricing.price(k.lot(), k.spotClass(), window));
 			Double distance = byPoint ? row.distance() : null;
 			// A tariff removed since the query ran: the spot cannot be priced, so it is not offered.
 			price.ifPresent(total -> offers.add(new SpotOffer(row.spot(), withDistance(row.lot(), distance),
-					new Money(row.hourlyRateMinor(), row.currency()), total, distance, row.key())));
+					new Money(row.hourlyRateMinor(), row.currency()), total, distance, row.key(), entry.getValue())));
 		}
 		return offers;
 	}

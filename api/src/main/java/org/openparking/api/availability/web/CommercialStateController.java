@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import graphql.GraphQLContext;
+
 import org.openparking.api.holds.CommercialState;
 import org.openparking.api.holds.SpotClaims;
 import org.openparking.api.lots.LotId;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * {@code Spot.commercialState} wherever a spot appears in the schema: one Redis call per lot among the spots of the
- * response, whatever the number of spots.
+ * response, whatever the number of spots, leaving out the spots whose state the request has read already (a search's
+ * offers, see {@link KnownCommercialStates}).
  */
 @Controller
 class CommercialStateController {
@@ -34,11 +37,14 @@ class CommercialStateController {
 	}
 
 	@BatchMapping(typeName = "Spot")
-	Map<SpotView, CommercialState> commercialState(List<SpotView> spots) {
+	Map<SpotView, CommercialState> commercialState(List<SpotView> spots, GraphQLContext context) {
 		Instant now = clock.instant();
+		Map<UUID, CommercialState> known = KnownCommercialStates.in(context);
 		Map<UUID, List<SpotView>> byLot = spots.stream()
+			.filter(spot -> !known.containsKey(spot.id()))
 			.collect(Collectors.groupingBy(SpotView::lotId, LinkedHashMap::new, Collectors.toList()));
 		Map<SpotId, CommercialState> states = new HashMap<>();
+		known.forEach((spot, state) -> states.put(new SpotId(spot), state));
 		byLot.forEach((lot, lotSpots) -> states.putAll(claims.statesAt(new LotId(lot),
 				lotSpots.stream().map(spot -> new SpotId(spot.id())).toList(), now)));
 		Map<SpotView, CommercialState> result = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import graphql.GraphQLContext;
+
 import org.openparking.api.availability.ClassAvailability;
 import org.openparking.api.availability.LotAvailability;
 import org.openparking.api.availability.SpotAvailability;
@@ -17,6 +19,7 @@ import org.openparking.api.availability.internal.WindowRules;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotClass;
 import org.openparking.api.shared.graphql.Connection;
+import org.openparking.api.shared.graphql.Edge;
 import org.openparking.api.shared.graphql.PageRequest;
 import org.openparking.api.shared.graphql.PagingProperties;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -51,8 +54,10 @@ class SearchController {
 
 	@QueryMapping
 	Connection<SpotOffer> searchSpots(@Argument SpotSearchInput input, @Argument Integer first,
-			@Argument String after) {
-		return search.search(input.toQuery(), PageRequest.of(first, after, paging));
+			@Argument String after, GraphQLContext context) {
+		Connection<SpotOffer> offers = search.search(input.toQuery(), PageRequest.of(first, after, paging));
+		KnownCommercialStates.remember(context, offers.edges().stream().map(Edge::node).toList());
+		return offers;
 	}
 
 	@QueryMapping

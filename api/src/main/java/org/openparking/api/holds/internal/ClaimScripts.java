@@ -63,6 +63,11 @@ class ClaimScripts {
 	}
 
 	@Bean
+	RedisScript<List> freeDuringScript() {
+		return load("free-during", List.class);
+	}
+
+	@Bean
 	RedisScript<List> statesAtScript() {
 		return load("states-at", List.class);
 	}

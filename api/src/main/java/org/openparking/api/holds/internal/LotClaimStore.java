@@ -65,6 +65,8 @@ class LotClaimStore {
 
 	private final RedisScript<List> statesAtScript;
 
+	private final RedisScript<List> freeDuringScript;
+
 	private final RedisScript<Long> rebuildLotScript;
 
 	private final RedisScript<List> sweepExpiredScript;
@@ -74,7 +76,7 @@ class LotClaimStore {
 			RedisScript<Long> releaseClaimScript, RedisScript<List> claimSessionScript,
 			RedisScript<List> claimedDuringScript, RedisScript<List> statesAtScript,
 			RedisScript<Long> rebuildLotScript, RedisScript<List> sweepExpiredScript,
-			RedisScript<List> blockOccupiedScript) {
+			RedisScript<List> blockOccupiedScript, RedisScript<List> freeDuringScript) {
 		this.redis = redis;
 		this.holdScript = holdScript;
 		this.releaseHoldScript = releaseHoldScript;
@@ -87,6 +89,7 @@ class LotClaimStore {
 		this.rebuildLotScript = rebuildLotScript;
 		this.sweepExpiredScript = sweepExpiredScript;
 		this.blockOccupiedScript = blockOccupiedScript;
+		this.freeDuringScript = freeDuringScript;
 	}
 
 	/** Runs hold.lua; see {@link #holdCall} for the arguments. */
@@ -224,6 +227,20 @@ class LotClaimStore {
 			states.put(spots.get(i), STATES.get(reply.get(i + 1)));
 		}
 		return states;
+	}
+
+	/** Runs free-during.lua: the spots without a live claim overlapping the window, with their states now. */
+	Map<SpotId, CommercialState> freeDuring(LotId lot, List<SpotId> spots, TimeWindow window, Instant now) {
+		List<String> reply = whenReady(lot,
+				redis.execute(freeDuringScript, lotKeys(lot, spots), ms(now), ms(window.from()), ms(window.to())));
+		Map<SpotId, CommercialState> free = new LinkedHashMap<>();
+		for (int i = 0; i < spots.size(); i++) {
+			String code = reply.get(i + 1);
+			if (!"C".equals(code)) {
+				free.put(spots.get(i), STATES.get(code));
+			}
+		}
+		return free;
 	}
 
 	/**

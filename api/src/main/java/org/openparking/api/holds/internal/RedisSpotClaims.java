@@ -113,6 +113,16 @@ class RedisSpotClaims implements SpotClaims {
 	}
 
 	@Override
+	public Map<SpotId, CommercialState> freeDuring(LotId lot, Collection<SpotId> spots, TimeWindow window,
+			Instant now) {
+		if (spots.isEmpty()) {
+			return Map.of();
+		}
+		List<SpotId> ordered = List.copyOf(spots);
+		return readyLots.run(lot, () -> store.freeDuring(lot, ordered, window, now));
+	}
+
+	@Override
 	public Map<SpotId, CommercialState> statesAt(LotId lot, Collection<SpotId> spots, Instant now) {
 		if (spots.isEmpty()) {
 			return Map.of();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +49,14 @@ final class ApiProcess implements AutoCloseable {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Path log = Path.of("target", "bench-search-api.log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(List.of(java, "-Xmx1g", "-cp", classpath,
-				ParkingApiApplication.class.getName(), "--server.port=" + port, "--spring.datasource.url=" + url,
-				"--spring.flyway.schemas=" + options.schema(),
-				"--spring.data.redis.database=" + options.redisDatabase()))
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+		// BENCH_API_JAVA_OPTS: e.g. a flight recording of the API while it is measured.
+		command.addAll(Arrays.asList(System.getenv().getOrDefault("BENCH_API_JAVA_OPTS", "").split("\\s+")));
+		command.removeIf(String::isBlank);
+		command.addAll(List.of("-cp", classpath, ParkingApiApplication.class.getName(), "--server.port=" + port,
+				"--spring.datasource.url=" + url, "--spring.flyway.schemas=" + options.schema(),
+				"--spring.data.redis.database=" + options.redisDatabase()));
+		Process process = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

@@ -130,6 +130,21 @@ class BookingAndSessionScriptsTest {
 	}
 
 	@Test
+	void tellsWhichSpotsAreFreeDuringAWindowWithTheirStateNow() {
+		ClaimFixtures lot = new ClaimFixtures(store, 4);
+		lot.ready(booking(lot.spot(0), lot.window(1, 1)),
+				booking(lot.spot(1), new TimeWindow(lot.now.minusSeconds(60), lot.now.plusSeconds(1800))));
+		lot.placed("alice", lot.spot(2), lot.window(1.5, 1));
+
+		assertThat(store.freeDuring(lot.lot, lot.spots, lot.window(1.5, 0.5), lot.now)).containsExactly(
+				Map.entry(lot.spot(1), CommercialState.BOOKED), Map.entry(lot.spot(3), CommercialState.FREE));
+		assertThat(store.freeDuring(lot.lot, lot.spots, lot.window(0, 0.25), lot.now)).containsOnlyKeys(lot.spot(0),
+				lot.spot(2), lot.spot(3));
+		assertThat(store.freeDuring(lot.lot, lot.spots, lot.window(1.5, 0.5), lot.now.plus(ClaimFixtures.TTL)))
+			.containsOnlyKeys(lot.spot(1), lot.spot(2), lot.spot(3));
+	}
+
+	@Test
 	void tellsTheCommercialStateOfEachSpotNow() {
 		ClaimFixtures lot = new ClaimFixtures(store, 4);
 		lot.ready(booking(lot.spot(1), new TimeWindow(lot.now.minusSeconds(60), lot.now.plusSeconds(3600))),
