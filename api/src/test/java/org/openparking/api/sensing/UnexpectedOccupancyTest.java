@@ -39,6 +39,9 @@ class UnexpectedOccupancyTest {
 	static final String OBSERVATIONS = """
 			subscription($lotId: ID!) { spotObservationChanged(lotId: $lotId) { spotId state source deviceId observedAt } }""";
 
+	static final String AVAILABILITY = """
+			subscription($lotId: ID!) { availabilityChanged(lotId: $lotId) { freeNow { spotClass free total } } }""";
+
 	static final String SPOTS = """
 			query($id: ID!) { lot(id: $id) { occupancy { occupied free unknown occupancyPercent } activeAlertCount
 			  levels { spots { id code observation { state source deviceId observedAt } } } } }""";
@@ -73,6 +76,8 @@ class UnexpectedOccupancyTest {
 		try (GraphQlWebSocket client = GraphQlWebSocket.connect(port, operatorToken)) {
 			String alerts = client.subscribe(ALERTS, Map.of("lotId", lot.id().toString()));
 			String observations = client.subscribe(OBSERVATIONS, Map.of("lotId", lot.id().toString()));
+			String availability = client.subscribe(AVAILABILITY, Map.of("lotId", lot.id().toString()));
+			assertThat(freeNow(client.next(availability, SensorFeed.WAIT))).isEqualTo(3);
 			awaitRedisSubscribers(redis, "park:live:alerts:" + lot.id(), 1);
 			awaitRedisSubscribers(redis, "park:live:observations:" + lot.id(), 1);
 
@@ -106,6 +111,7 @@ class UnexpectedOccupancyTest {
 			assertThat(spots.at("/data/lot/activeAlertCount").asInt()).isEqualTo(1);
 
 			assertThat(searchNow(http, driverToken, lot)).doesNotContain(taken.toString()).contains(other.toString());
+			assertThat(awaitFreeNow(client, availability, 2)).as("the blocked spot is not free now").isEqualTo(2);
 			JsonNode hold = http.execute(driverToken, """
 					mutation($input: HoldSpotInput!) { holdSpot(input: $input) { hold { id } userErrors { code } } }""",
 					Map.of("input", Map.of("spotId", taken.toString(), "from", Instant.now().plusSeconds(60).toString(),
@@ -122,6 +128,28 @@ class UnexpectedOccupancyTest {
 			assertThat(resolved.path("resolvedBy").asString()).isEqualTo("system");
 			assertThat(searchNow(http, driverToken, lot)).contains(taken.toString());
 		}
+	}
+
+	/** Recounts are coalesced, not one per observation: the last one seen when {@code expected} or time is up. */
+	private static int awaitFreeNow(GraphQlWebSocket client, String subscription, int expected) {
+		Instant deadline = Instant.now().plus(SensorFeed.WAIT);
+		int free = -1;
+		while (free != expected && Instant.now().isBefore(deadline)) {
+			JsonNode message = client.poll(subscription, Duration.between(Instant.now(), deadline));
+			if (message == null) {
+				break;
+			}
+			free = freeNow(message);
+		}
+		return free;
+	}
+
+	private static int freeNow(JsonNode message) {
+		int free = 0;
+		for (JsonNode byClass : data(message, "availabilityChanged").path("freeNow")) {
+			free += byClass.path("free").asInt();
+		}
+		return free;
 	}
 
 	@Test

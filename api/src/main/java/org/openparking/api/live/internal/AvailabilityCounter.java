@@ -5,14 +5,15 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.openparking.api.holds.CommercialState;
 import org.openparking.api.holds.SpotClaims;
 import org.openparking.api.lots.LotCatalog;
 import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotClass;
 import org.openparking.api.lots.SpotId;
 import org.openparking.api.lots.SpotSummary;
+import org.openparking.api.shared.TimeWindow;
 import org.springframework.stereotype.Component;
 
 /** Free spots per class right now: the cached spot list plus one Redis read of the claims, no SQL. */
@@ -34,12 +35,15 @@ class AvailabilityCounter {
 	AvailabilityEvent count(LotId lot) {
 		Instant now = clock.instant();
 		List<SpotSummary> spots = catalog.spots(lot);
-		Map<SpotId, CommercialState> states = claims.statesAt(lot, spots.stream().map(SpotSummary::id).toList(), now);
+		// Free now: no hold, booking, session, nor a block for a car nobody accounts for, covering this instant.
+		Set<SpotId> free = claims
+			.freeDuring(lot, spots.stream().map(SpotSummary::id).toList(), new TimeWindow(now, now.plusMillis(1)), now)
+			.keySet();
 		Map<SpotClass, int[]> freeAndTotal = new EnumMap<>(SpotClass.class);
 		for (SpotSummary spot : spots) {
 			int[] counts = freeAndTotal.computeIfAbsent(spot.spotClass(), c -> new int[2]);
 			counts[1]++;
-			if (spot.isOpen() && states.getOrDefault(spot.id(), CommercialState.FREE) == CommercialState.FREE) {
+			if (spot.isOpen() && free.contains(spot.id())) {
 				counts[0]++;
 			}
 		}

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Availability per lot, coalesced: whatever burst of spot events a lot sees, this node recounts it at most once per
  * {@code parking.live.availability-coalescing} (250 ms by default), at the end of the interval, and shares that count
- * with all of its local subscribers of the lot. Each subscriber also gets the current count when it subscribes.
+ * with all of its local subscribers of the lot. Each subscriber also gets the current count when it subscribes. Spot
+ * events and sensor observations of the lot both trigger a recount.
  */
 @Component
 class AvailabilityFeed {
@@ -56,7 +57,10 @@ class AvailabilityFeed {
 
 	private Flux<AvailabilityEvent> recountsOf(LotId lot) {
 		AtomicReference<Flux<AvailabilityEvent>> self = new AtomicReference<>();
-		Flux<AvailabilityEvent> shared = topics.listen(channels.lot(lot))
+		// A sensor's observation may block or unblock a spot for an unexpected car: that changes the count too.
+		Flux<LiveMessage> spotsAndSensors = Flux.merge(topics.listen(channels.lot(lot)),
+				topics.listen(channels.observations(lot)));
+		Flux<AvailabilityEvent> shared = spotsAndSensors
 			.publish(changes -> Flux.merge(changes,
 					changes.filter(AvailabilityFeed::changesCatalog).flatMap(change -> Mono.delay(catalogSettle).thenReturn(change))))
 			.sample(coalescing)
