@@ -16,13 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.openparking.api.bookings.BookingTestSupport;
 import org.openparking.api.security.Role;
 import org.openparking.api.support.GraphQlHttp;
+import org.openparking.api.support.GraphQlWebSocket;
 import org.openparking.api.support.LotFixtures.TestLot;
 import org.openparking.api.support.PipelineIntegrationTest;
 import org.openparking.api.support.SqlStatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openparking.api.live.LiveTestSupport.WAIT;
+import static org.openparking.api.live.LiveTestSupport.awaitRedisSubscribers;
+import static org.openparking.api.live.LiveTestSupport.data;
 import static org.openparking.api.lots.LotAdminApi.errorType;
 import static org.openparking.api.lots.LotAdminApi.payload;
 
@@ -59,6 +64,9 @@ class SensorsGraphQlTest extends BookingTestSupport {
 	@Autowired
 	SqlStatementCounter statements;
 
+	@Autowired
+	StringRedisTemplate redis;
+
 	GraphQlHttp http;
 
 	String operatorId;
@@ -76,6 +84,37 @@ class SensorsGraphQlTest extends BookingTestSupport {
 		operator = tokens.mint(operatorId, Role.OPERATOR);
 		otherOperator = tokens.mint("operator-" + UUID.randomUUID(), Role.OPERATOR);
 		lot = lots.lot(operatorId, 3);
+	}
+
+	@Test
+	void registryChangesReachObservationSubscribers() {
+		String device = device();
+		try (GraphQlWebSocket client = GraphQlWebSocket.connect(port, operator)) {
+			String observations = client.subscribe("""
+					subscription($lotId: ID!) { spotObservationChanged(lotId: $lotId) { spotId state source deviceId } }""",
+					Map.of("lotId", lot.id().toString()));
+			awaitRedisSubscribers(redis, "park:live:observations:" + lot.id(), 1);
+
+			payload(register(operator, device, lot.spotIds().get(0), "acme"), "registerSensor");
+			assertThat(observed(client, observations)).containsExactly(lot.spotIds().get(0) + " UNKNOWN SENSOR " + device);
+
+			payload(register(operator, device, lot.spotIds().get(1), "acme"), "registerSensor");
+			assertThat(List.of(observed(client, observations), observed(client, observations)))
+				.flatMap(List::copyOf)
+				.containsExactlyInAnyOrder(lot.spotIds().get(1) + " UNKNOWN SENSOR " + device,
+						lot.spotIds().get(0) + " UNKNOWN NO_SENSOR null");
+
+			payload(http.execute(operator, REMOVE, Map.of("input", Map.of("deviceId", device))), "removeSensor");
+			assertThat(observed(client, observations))
+				.containsExactly(lot.spotIds().get(1) + " UNKNOWN NO_SENSOR null");
+		}
+	}
+
+	private static List<String> observed(GraphQlWebSocket client, String subscription) {
+		JsonNode event = data(client.next(subscription, WAIT), "spotObservationChanged");
+		JsonNode device = event.path("deviceId");
+		return List.of(event.path("spotId").asString() + " " + event.path("state").asString() + " "
+				+ event.path("source").asString() + " " + (device.isNull() ? "null" : device.asString()));
 	}
 
 	@Test
