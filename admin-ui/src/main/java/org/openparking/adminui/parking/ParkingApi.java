@@ -49,6 +49,8 @@ public interface ParkingApi {
 
 	void registerSensor(String deviceId, String spotId, String model);
 
+	void removeSensor(String deviceId);
+
 	List<DeadLetter> deadLetters(String lotId);
 
 	OccupancyKpis occupancyKpis(String lotId, Instant from, Instant to);

@@ -42,6 +42,8 @@ public class FakeParkingApi implements ParkingApi {
 
 	public final List<Alert> alerts = new ArrayList<>();
 
+	public final List<SensorInfo> sensors = new ArrayList<>();
+
 	private final List<Watch> watches = new CopyOnWriteArrayList<>();
 
 	public String refuseActionsWith;
@@ -207,12 +209,33 @@ public class FakeParkingApi implements ParkingApi {
 
 	@Override
 	public List<SensorInfo> sensors(String lotId) {
-		return List.of();
+		LotBoard board = boards.get(lotId);
+		return sensors.stream()
+			.filter(sensor -> board != null && board.spots().stream().anyMatch(s -> s.id().equals(sensor.spotId())))
+			.toList();
 	}
 
 	@Override
 	public void registerSensor(String deviceId, String spotId, String model) {
 		refuseIfAsked();
+		String code = boards.values()
+			.stream()
+			.flatMap(board -> board.spots().stream())
+			.filter(spot -> spot.id().equals(spotId))
+			.map(SpotTile::code)
+			.findFirst()
+			.orElseThrow(() -> new ApiException("No such spot"));
+		sensors.removeIf(sensor -> sensor.deviceId().equals(deviceId));
+		sensors.add(new SensorInfo(deviceId, model, spotId, code, Instant.now(), null, null, null, null, "OK",
+				List.of()));
+	}
+
+	@Override
+	public void removeSensor(String deviceId) {
+		refuseIfAsked();
+		if (!sensors.removeIf(sensor -> sensor.deviceId().equals(deviceId))) {
+			throw new ApiException("No sensor " + deviceId);
+		}
 	}
 
 	@Override

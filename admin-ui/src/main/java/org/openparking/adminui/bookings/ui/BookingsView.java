@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.openparking.adminui.base.ui.Confirmations;
 import org.openparking.adminui.base.ui.Notifications;
 import org.openparking.adminui.lots.ui.LotPicker;
 import org.openparking.adminui.parking.ApiException;
@@ -15,7 +16,6 @@ import org.openparking.adminui.parking.StayQuery;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -125,17 +125,6 @@ public class BookingsView extends VerticalLayout {
 	}
 
 	private void confirm(String question, Runnable action, String success) {
-		ConfirmDialog dialog = new ConfirmDialog("Are you sure?", question, "Yes", confirmed -> {
-			try {
-				action.run();
-				Notifications.success(success);
-				search();
-			}
-			catch (ApiException refused) {
-				Notifications.failure(refused.getMessage());
-			}
-		});
-		dialog.setCancelable(true);
-		dialog.open();
+		Confirmations.confirm(question, action, success, this::search);
 	}
 }

@@ -258,6 +258,11 @@ class GraphQlParkingApi implements ParkingApi {
 	}
 
 	@Override
+	public void removeSensor(String deviceId) {
+		requests.mutate("removeSensor", "removeSensor", Map.of("deviceId", deviceId));
+	}
+
+	@Override
 	public List<DeadLetter> deadLetters(String lotId) {
 		return requests.query("deadLetters", Map.of("lotId", lotId))
 			.field("deadLetters.edges")

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.openparking.adminui.base.ui.Confirmations;
 import org.openparking.adminui.base.ui.Notifications;
 import org.openparking.adminui.lots.ui.LotPicker;
 import org.openparking.adminui.parking.ApiException;
@@ -29,7 +30,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
 
-/** Register a sensor on a spot, see every sensor's health and the uplinks the gateway rejected. */
+/** Register a sensor on a spot or remove it, see every sensor's health and the uplinks the gateway rejected. */
 @Route("sensors")
 @PageTitle("Sensors · Parking admin")
 @Menu(order = 3, title = "Sensors", icon = "vaadin:signal")
@@ -80,6 +81,8 @@ public class SensorsView extends VerticalLayout {
 		sensors.addColumn(s -> s.batteryPercent() == null ? "–"
 				: String.format(Locale.ROOT, "%.0f %%", s.batteryPercent())).setHeader("Battery");
 		sensors.addColumn(s -> s.rssi() == null ? "–" : String.valueOf(s.rssi())).setHeader("RSSI");
+		sensors.addComponentColumn(this::removeButton).setKey("remove").setAutoWidth(true);
+		sensors.setId("sensors-grid");
 		sensors.setAllRowsVisible(true);
 		deadLetters.addColumn(d -> TIME.format(d.receivedAt())).setHeader("Received").setAutoWidth(true);
 		deadLetters.addColumn(DeadLetter::deviceId).setHeader("Device").setAutoWidth(true);
@@ -91,6 +94,15 @@ public class SensorsView extends VerticalLayout {
 		add(new H2("Sensors"), lot, new H3("Register a sensor"), new FormLayout(deviceId, spot, model, register),
 				new H3("Health"), sensors, new H3("Rejected uplinks"), deadLetters);
 		lot.select(null);
+	}
+
+	private Button removeButton(SensorInfo sensor) {
+		Button remove = new Button("Remove", click -> Confirmations.confirm(
+				"Remove sensor " + sensor.deviceId() + " from spot " + sensor.spotCode() + "?",
+				() -> api.removeSensor(sensor.deviceId()), "Sensor " + sensor.deviceId() + " removed", this::refresh));
+		remove.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
+		remove.setId("remove-" + sensor.deviceId());
+		return remove;
 	}
 
 	private void refresh() {

@@ -4,14 +4,20 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.openparking.adminui.parking.SensorInfo;
 import org.openparking.adminui.parking.SpotTile;
 import org.openparking.adminui.support.KaribuTest;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 
 class SensorsViewTest extends KaribuTest {
@@ -46,5 +52,20 @@ class SensorsViewTest extends KaribuTest {
 		api.refuseActionsWith = "The device id is registered in a lot of another operator";
 		_click(_get(Button.class, spec -> spec.withId("register-sensor")));
 		expectNotifications("The device id is registered in a lot of another operator");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void removesASensorAfterConfirmation() {
+		api.addLot("lot-1", "Central", "olga", 2);
+		api.registerSensor("dev-7", "lot-1-s1", "default");
+		UI.getCurrent().add(new SensorsView(api));
+		Grid<SensorInfo> grid = _get(Grid.class, spec -> spec.withId("sensors-grid"));
+		_click((Button) GridKt._getCellComponent(grid, 0, "remove"));
+		assertThat(api.sensors).hasSize(1);
+		ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+		expectNotifications("Sensor dev-7 removed");
+		assertThat(api.sensors).isEmpty();
+		assertThat(GridKt._size(grid)).isZero();
 	}
 }
