@@ -44,6 +44,8 @@ public class FakeParkingApi implements ParkingApi {
 
 	public final List<SensorInfo> sensors = new ArrayList<>();
 
+	public final List<NewLot> createdLots = new ArrayList<>();
+
 	private final List<Watch> watches = new CopyOnWriteArrayList<>();
 
 	public String refuseActionsWith;
@@ -181,6 +183,7 @@ public class FakeParkingApi implements ParkingApi {
 	@Override
 	public String createLot(NewLot lot) {
 		refuseIfAsked();
+		createdLots.add(lot);
 		String id = "lot-" + (boards.size() + 1);
 		addLot(id, lot.name(), lot.operatorId() == null ? "operator" : lot.operatorId(), 0);
 		return id;

@@ -78,6 +78,9 @@ public class LotManagementView extends VerticalLayout {
 		NumberField latitude = new NumberField("Latitude");
 		NumberField longitude = new NumberField("Longitude");
 		TextField timeZone = new TextField("Time zone", "Europe/Berlin", "");
+		TextField hours = new TextField("Opening hours", "", "empty: around the clock");
+		hours.setHelperText("e.g. Mon-Fri 07:00-22:00, Sat 08:00-14:00; days not named are closed");
+		hours.setId("opening-hours");
 		TextField levels = new TextField("Level codes", "L0", "comma separated, e.g. L0,L1");
 		TextField operator = new TextField("Operator (administrators only)");
 		operator.setVisible(currentUser.get().isAdmin());
@@ -92,15 +95,15 @@ public class LotManagementView extends VerticalLayout {
 			}
 			run(() -> {
 				api.createLot(new NewLot(name.getValue(), street.getValue(), city.getValue(), postalCode.getValue(),
-						country.getValue(), value(latitude), value(longitude), timeZone.getValue(), newLevels,
-						operator.getValue()));
+						country.getValue(), value(latitude), value(longitude), timeZone.getValue(),
+						OpeningHoursText.parse(hours.getValue()), newLevels, operator.getValue()));
 				lot.setItems(api.lots());
 			}, "Created lot " + name.getValue());
 		});
 		create.addThemeVariants(ButtonVariant.PRIMARY);
 		create.setId("create-lot");
-		return new FormLayout(name, street, city, postalCode, country, latitude, longitude, timeZone, levels, operator,
-				create);
+		return new FormLayout(name, street, city, postalCode, country, latitude, longitude, timeZone, hours, levels,
+				operator, create);
 	}
 
 	private FormLayout addSpotsForm() {

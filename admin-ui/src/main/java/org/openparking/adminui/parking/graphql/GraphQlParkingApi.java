@@ -192,6 +192,10 @@ class GraphQlParkingApi implements ParkingApi {
 		input.put("address", address);
 		input.put("location", Map.of("latitude", lot.latitude(), "longitude", lot.longitude()));
 		input.put("timeZone", lot.timeZone());
+		input.put("openingHours", lot.openingHours()
+			.stream()
+			.map(day -> Map.of("dayOfWeek", day.dayOfWeek().name(), "opens", day.opens(), "closes", day.closes()))
+			.toList());
 		input.put("levels", lot.levels()
 			.stream()
 			.map(level -> Map.of("code", level.code(), "name", level.name(), "ordinal", level.ordinal()))

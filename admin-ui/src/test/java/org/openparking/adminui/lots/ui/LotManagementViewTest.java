@@ -7,8 +7,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+
 import org.junit.jupiter.api.Test;
 import org.openparking.adminui.parking.LotSummary;
+import org.openparking.adminui.parking.NewLot.DailyHours;
 import org.openparking.adminui.security.Role;
 import org.openparking.adminui.security.TestUsers;
 import org.openparking.adminui.support.KaribuTest;
@@ -35,6 +38,31 @@ class LotManagementViewTest extends KaribuTest {
 		assertThat(_get(LotPicker.class, spec -> spec.withId("lot-picker")).getListDataView().getItems())
 			.extracting(LotSummary::name)
 			.containsExactly("Harbour");
+	}
+
+	@Test
+	void createsALotWithItsOpeningHours() {
+		open(Role.OPERATOR);
+		_setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Harbour");
+		_setValue(_get(TextField.class, spec -> spec.withId("opening-hours")), "Mon-Fri 7:00-22:00, sat 08:00-14:00");
+		_click(_get(Button.class, spec -> spec.withId("create-lot")));
+		expectNotifications("Created lot Harbour");
+		assertThat(api.createdLots.getFirst().openingHours()).hasSize(6)
+			.first()
+			.isEqualTo(new DailyHours(DayOfWeek.MONDAY, "07:00", "22:00"));
+		assertThat(api.createdLots.getFirst().openingHours().getLast())
+			.isEqualTo(new DailyHours(DayOfWeek.SATURDAY, "08:00", "14:00"));
+	}
+
+	@Test
+	void unreadableOpeningHoursCreateNothing() {
+		open(Role.OPERATOR);
+		_setValue(_get(TextField.class, spec -> spec.withLabel("Name")), "Harbour");
+		_setValue(_get(TextField.class, spec -> spec.withId("opening-hours")), "weekdays 7-22");
+		_click(_get(Button.class, spec -> spec.withId("create-lot")));
+		expectNotifications("Opening hours \"weekdays 7-22\" cannot be read: write days and times like "
+				+ "Mon-Fri 07:00-22:00, Sat 08:00-14:00");
+		assertThat(api.createdLots).isEmpty();
 	}
 
 	@Test
