@@ -2,7 +2,14 @@ package org.openparking.api.live.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +21,7 @@ import org.openparking.api.lots.SpotId;
 import org.openparking.api.sensing.AlertView;
 import org.openparking.api.sensing.SpotObservationView;
 import org.openparking.api.shared.UserId;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +52,25 @@ class LivePublisher {
 	 * while a booking still occupies the spot, is then reported truthfully.
 	 */
 	void spotChanged(LotId lot, SpotId spot, SpotChangeCause cause, Instant occurredAt) {
-		CommercialState state = claims.statesAt(lot, List.of(spot), clock.instant())
-			.getOrDefault(spot, CommercialState.FREE);
-		publish(channels.lot(lot), new SpotStatusEvent(lot.value(), spot.value(), state, cause, occurredAt));
+		spotsChanged(List.of(new SpotChange(lot, spot, cause, occurredAt)));
+	}
+
+	/** One state read per lot and one pipelined round trip for all the messages, in the given order. */
+	void spotsChanged(List<SpotChange> changes) {
+		Instant now = clock.instant();
+		Map<LotId, Set<SpotId>> spotsByLot = new LinkedHashMap<>();
+		changes.forEach(change -> spotsByLot.computeIfAbsent(change.lot(), lot -> new LinkedHashSet<>())
+			.add(change.spot()));
+		Map<SpotId, CommercialState> states = new HashMap<>();
+		spotsByLot.forEach((lot, spots) -> states.putAll(claims.statesAt(lot, spots, now)));
+		List<Map.Entry<String, LiveMessage>> messages = new ArrayList<>(changes.size());
+		for (SpotChange change : changes) {
+			messages.add(Map.entry(channels.lot(change.lot()),
+					new SpotStatusEvent(change.lot().value(), change.spot().value(),
+							states.getOrDefault(change.spot(), CommercialState.FREE), change.cause(),
+							change.occurredAt())));
+		}
+		publishAll(messages);
 	}
 
 	void lotChanged(LotId lot, Instant occurredAt) {
@@ -71,5 +95,21 @@ class LivePublisher {
 
 	private void publish(String channel, LiveMessage message) {
 		redis.convertAndSend(channel, json.writeValueAsString(message));
+	}
+
+	private void publishAll(List<Map.Entry<String, LiveMessage>> messages) {
+		if (messages.size() == 1) {
+			publish(messages.getFirst().getKey(), messages.getFirst().getValue());
+			return;
+		}
+		List<byte[][]> encoded = new ArrayList<>(messages.size());
+		for (Map.Entry<String, LiveMessage> message : messages) {
+			encoded.add(new byte[][] { message.getKey().getBytes(StandardCharsets.UTF_8),
+					json.writeValueAsBytes(message.getValue()) });
+		}
+		redis.executePipelined((RedisCallback<Object>) connection -> {
+			encoded.forEach(message -> connection.publish(message[0], message[1]));
+			return null;
+		});
 	}
 }

@@ -157,7 +157,7 @@ class LiveRelay {
 
 	private void holdChanged(Hold hold, SpotChangeCause cause, Instant occurredAt) {
 		LotId lot = hold.id().lotId();
-		lanes.run(lot, () -> publisher.spotChanged(lot, hold.spotId(), cause, occurredAt));
+		lanes.spotChanged(new SpotChange(lot, hold.spotId(), cause, occurredAt));
 	}
 
 	/** Like a {@code @TransactionalEventListener(fallbackExecution = true)}, without the publication registry. */

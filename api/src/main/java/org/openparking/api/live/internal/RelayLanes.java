@@ -1,8 +1,9 @@
 package org.openparking.api.live.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,42 +16,107 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes relay work off the threads that publish domain events (a hold placement must not wait for Redis twice).
- * Each lot maps to one single-threaded lane, so the events of a lot reach Redis in the order they happened; the
- * queues are bounded and drop on overflow, because a live update is worth less than the request that caused it.
- * The lanes drain and stop in the first shutdown phase, while the Redis connection factory still runs; events after
- * that count as dropped instead of failing one by one against a stopped connection.
+ * Each lot maps to one lane, a thread with a bounded queue, so the events of a lot reach Redis in the order they
+ * happened. A lane takes whatever has queued up at once: consecutive spot changes go to Redis together (one state
+ * read per lot, one pipelined round trip of messages), so a lot with thousands of holds a second does not outrun its
+ * lane. Queues drop on overflow, because a live update is worth less than the request that caused it. The lanes drain
+ * and stop in the first shutdown phase, while the Redis connection factory still runs; events after that count as
+ * dropped instead of failing one by one against a stopped connection.
  */
 @Component
 class RelayLanes implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RelayLanes.class);
 
+	/** The most a lane takes at once: one pipelined round trip stays short. */
+	static final int BATCH = 256;
+
 	private final LiveProperties properties;
 
-	/** New executors on every start: a context in a test cache is stopped while paused and started again. */
-	private final ExecutorService[] lanes;
+	private final LivePublisher publisher;
+
+	/** New queues and threads on every start: a context in a test cache is stopped while paused and started again. */
+	private volatile List<BlockingQueue<Object>> queues = List.of();
+
+	private List<Thread> threads = List.of();
 
 	private final AtomicLong dropped = new AtomicLong();
 
 	private volatile boolean running;
 
-	RelayLanes(LiveProperties properties) {
+	RelayLanes(LiveProperties properties, LivePublisher publisher) {
 		this.properties = properties;
-		this.lanes = new ExecutorService[Math.max(1, properties.relayLanes())];
+		this.publisher = publisher;
 	}
 
 	void run(LotId lot, Runnable work) {
+		enqueue(lot, work);
+	}
+
+	void spotChanged(SpotChange change) {
+		enqueue(change.lot(), change);
+	}
+
+	private void enqueue(LotId lot, Object task) {
 		if (!running) {
 			return; // shutting down: the event is dropped like on overflow, quietly
 		}
-		lanes[Math.floorMod(lot.value().hashCode(), lanes.length)].execute(() -> {
+		List<BlockingQueue<Object>> lanes = queues;
+		if (lanes.isEmpty() || !lanes.get(Math.floorMod(lot.value().hashCode(), lanes.size())).offer(task)) {
+			dropped();
+		}
+	}
+
+	private void drain(BlockingQueue<Object> queue) {
+		List<Object> batch = new ArrayList<>(BATCH);
+		while (running || !queue.isEmpty()) {
 			try {
-				work.run();
+				Object first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, BATCH - 1);
+				relay(batch);
 			}
-			catch (RuntimeException ex) {
-				log.warn("Could not relay a live event of lot {}: {}", lot, ex.toString());
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
 			}
-		});
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	/** In order; each run of spot changes as one publication. */
+	private void relay(List<Object> batch) {
+		List<SpotChange> changes = new ArrayList<>();
+		for (Object task : batch) {
+			if (task instanceof SpotChange change) {
+				changes.add(change);
+				continue;
+			}
+			publishAll(changes);
+			safely(() -> ((Runnable) task).run());
+		}
+		publishAll(changes);
+	}
+
+	private void publishAll(List<SpotChange> changes) {
+		if (!changes.isEmpty()) {
+			safely(() -> publisher.spotsChanged(changes));
+			changes.clear();
+		}
+	}
+
+	private static void safely(Runnable work) {
+		try {
+			work.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not relay live events: {}", ex.toString());
+		}
 	}
 
 	private void dropped() {
@@ -60,29 +126,33 @@ class RelayLanes implements SmartLifecycle {
 		}
 	}
 
+	/** Events dropped since start, for tests and benchmarks. */
+	long droppedSoFar() {
+		return dropped.get();
+	}
+
 	@Override
 	public synchronized void start() {
-		for (int i = 0; i < lanes.length; i++) {
-			lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-					new ArrayBlockingQueue<>(Math.max(1, properties.relayQueue())),
-					Thread.ofVirtual().name("live-relay-" + i).factory(), (task, executor) -> {
-						if (!executor.isShutdown()) {
-							dropped();
-						}
-					});
+		List<BlockingQueue<Object>> lanes = new ArrayList<>();
+		for (int i = 0; i < Math.max(1, properties.relayLanes()); i++) {
+			lanes.add(new ArrayBlockingQueue<>(Math.max(1, properties.relayQueue())));
 		}
+		queues = List.copyOf(lanes);
 		running = true;
+		List<Thread> started = new ArrayList<>();
+		for (int i = 0; i < lanes.size(); i++) {
+			BlockingQueue<Object> queue = lanes.get(i);
+			started.add(Thread.ofVirtual().name("live-relay-" + i).start(() -> drain(queue)));
+		}
+		threads = List.copyOf(started);
 	}
 
 	@Override
 	public synchronized void stop() {
 		running = false;
-		for (ExecutorService lane : lanes) {
-			lane.shutdown();
-		}
 		try {
-			for (ExecutorService lane : lanes) {
-				lane.awaitTermination(2, TimeUnit.SECONDS);
+			for (Thread thread : threads) {
+				thread.join(2000);
 			}
 		}
 		catch (InterruptedException ex) {
