@@ -98,6 +98,10 @@ class OperatorLookupsTest extends BookingTestSupport {
 				tomorrow.plusSeconds(3600 * 15).toString()), null, null))).containsExactly(bobBooking);
 		assertThat(ids(lotBookings(operator, Map.of("to", tomorrow.plusSeconds(3600 * 11).toString()), null, null)))
 			.containsExactly(aliceBooking);
+		assertThat(ids(lotBookings(operator, Map.of("spotId", lot.spotIds().get(1).toString()), null, null)))
+			.containsExactly(bobBooking);
+		assertThat(errorType(raw(LOT_BOOKINGS, operator, Map.of("spotId", "nope"), null, null)))
+			.isEqualTo("BAD_REQUEST");
 
 		JsonNode first = lotBookings(operator, null, 1, null);
 		assertThat(ids(first)).containsExactly(bobBooking);
@@ -129,6 +133,10 @@ class OperatorLookupsTest extends BookingTestSupport {
 		assertThat(node.path("spot").path("code").asString()).isEqualTo("S003");
 		assertThat(ids(data(raw(LOT_SESSIONS, operator, Map.of("statuses", List.of("COMPLETED")), null, null))
 			.path("lotSessions"))).isEmpty();
+		assertThat(ids(data(raw(LOT_SESSIONS, operator, Map.of("spotId", lot.spotIds().get(2).toString()), null,
+				null)).path("lotSessions"))).containsExactly(session);
+		assertThat(ids(data(raw(LOT_SESSIONS, operator, Map.of("spotId", lot.spotIds().get(0).toString()), null,
+				null)).path("lotSessions"))).isEmpty();
 		assertThat(ids(data(raw(LOT_SESSIONS, operator, Map.of("vehiclePlate", "m-xy 9", "statuses", List.of("ACTIVE")),
 				null, null)).path("lotSessions"))).containsExactly(session);
 		assertThat(ids(data(raw(LOT_SESSIONS, operator, Map.of("to", Instant.now().minusSeconds(3600).toString()), null,

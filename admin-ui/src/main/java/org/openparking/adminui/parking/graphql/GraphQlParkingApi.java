@@ -89,9 +89,7 @@ class GraphQlParkingApi implements ParkingApi {
 			.stream()
 			.flatMap(level -> level.spots().stream().filter(s -> s.id().equals(spotId)).map(s -> {
 				SensorInfo sensor = s.sensor() == null ? null : GraphQlMappings.sensor(s.sensor());
-				List<Stay> stays = stays(lotId, StayQuery.any()).stream()
-					.filter(stay -> spotId.equals(stay.spotId()))
-					.toList();
+				List<Stay> stays = stays(lotId, StayQuery.ofSpot(spotId));
 				return new SpotDetail(found.id(), found.name(), found.operatorId(),
 						GraphQlMappings.tile(level.code(), s), sensor, stays);
 			}))
@@ -144,6 +142,7 @@ class GraphQlParkingApi implements ParkingApi {
 		putIfSet(filter, "userId", query.userId());
 		putIfSet(filter, "from", query.from());
 		putIfSet(filter, "to", query.to());
+		putIfSet(filter, "spotId", query.spotId());
 		ClientGraphQlResponse response = requests.query("lotStays",
 				Map.of("lotId", lotId, "bookings", filter, "sessions", filter));
 		Stream<Stay> bookings = response.field("lotBookings.edges").toEntityList(BookingEdge.class).stream()

@@ -10,6 +10,7 @@ import org.openparking.api.bookings.Bookings;
 import org.openparking.api.bookings.LotBookingFilter;
 import org.openparking.api.lots.LotAccess;
 import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
 import org.openparking.api.security.Caller;
 import org.openparking.api.shared.UserId;
 import org.openparking.api.shared.VehiclePlate;
@@ -57,10 +58,11 @@ public class BookingQueries implements Bookings {
 	public Connection<BookingView> ofLot(Caller caller, LotId lot, LotBookingFilter filter, PageRequest page) {
 		lotAccess.requireOperator(caller, lot);
 		String plate = filter == null ? null : VehiclePlate.normalisedOrNull(filter.vehiclePlate(), "filter", "vehiclePlate");
+		SpotId spot = filter == null || filter.spotId() == null ? null : SpotId.parse(filter.spotId());
 		if (filter != null) {
 			WindowFilter.requireOrdered(filter.from(), filter.to());
 		}
-		return Connection.of(records.ofLot(lot, filter, plate, TimeIdCursor.parse(page.after()), page.limit())
+		return Connection.of(records.ofLot(lot, filter, plate, spot, TimeIdCursor.parse(page.after()), page.limit())
 			.stream()
 			.map(BookingRow::view)
 			.toList(), page, BookingQueries::sortKey);

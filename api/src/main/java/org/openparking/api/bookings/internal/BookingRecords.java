@@ -16,6 +16,7 @@ import org.openparking.api.bookings.BookingId;
 import org.openparking.api.bookings.BookingStatus;
 import org.openparking.api.bookings.LotBookingFilter;
 import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
 import org.openparking.api.shared.Money;
 import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.shared.UserId;
@@ -108,10 +109,12 @@ class BookingRecords {
 	}
 
 	/** A page of the lot's bookings, newest first (index booking_by_lot). */
-	List<BookingRow> ofLot(LotId lot, LotBookingFilter filter, String plate, TimeIdCursor after, int limit) {
+	List<BookingRow> ofLot(LotId lot, LotBookingFilter filter, String plate, SpotId spot, TimeIdCursor after,
+			int limit) {
 		Conditions where = new Conditions("lot_id = ?", lot.value());
 		if (filter != null) {
 			where.and(plate != null, "vehicle_plate = ?", plate)
+				.and(spot != null, "spot_id = ?", spot == null ? null : spot.value())
 				.and(filter.userId() != null, "user_id = ?", filter.userId())
 				.statuses(filter.statuses() == null ? List.of() : filter.statuses())
 				.and(filter.from() != null || filter.to() != null, "during && tstzrange(?::timestamptz, ?::timestamptz, '[)')",

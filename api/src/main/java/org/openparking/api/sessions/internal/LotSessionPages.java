@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import static java.time.ZoneOffset.UTC;
 
 import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
 import org.openparking.api.sessions.LotSessionFilter;
 import org.openparking.api.sessions.SessionStatus;
 import org.openparking.api.sessions.SessionView;
@@ -37,11 +38,19 @@ class LotSessionPages {
 		this.sessions = sessions;
 	}
 
-	/** @param plate the filter's plate, normalised */
+	/**
+	 * @param plate the filter's plate, normalised
+	 * @param spot the filter's spot, parsed
+	 */
 	@Transactional(readOnly = true)
-	List<SessionView> page(LotId lot, LotSessionFilter filter, String plate, TimeIdCursor after, int limit) {
+	List<SessionView> page(LotId lot, LotSessionFilter filter, String plate, SpotId spot, TimeIdCursor after,
+			int limit) {
 		StringBuilder sql = new StringBuilder("select id from parking_session where lot_id = ?");
 		List<Object> params = new ArrayList<>(List.of(lot.value()));
+		if (spot != null) {
+			sql.append(" and spot_id = ?");
+			params.add(spot.value());
+		}
 		if (plate != null) {
 			sql.append(" and vehicle_plate = ?");
 			params.add(plate);

@@ -2,6 +2,7 @@ package org.openparking.api.sessions.internal;
 
 import org.openparking.api.lots.LotAccess;
 import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
 import org.openparking.api.security.Caller;
 import org.openparking.api.sessions.LotSessionFilter;
 import org.openparking.api.sessions.SessionView;
@@ -28,10 +29,11 @@ public class LotSessionQueries {
 	public Connection<SessionView> ofLot(Caller caller, LotId lot, LotSessionFilter filter, PageRequest page) {
 		lotAccess.requireOperator(caller, lot);
 		String plate = filter == null ? null : VehiclePlate.normalisedOrNull(filter.vehiclePlate(), "filter", "vehiclePlate");
+		SpotId spot = filter == null || filter.spotId() == null ? null : SpotId.parse(filter.spotId());
 		if (filter != null) {
 			WindowFilter.requireOrdered(filter.from(), filter.to());
 		}
-		return Connection.of(pages.page(lot, filter, plate, TimeIdCursor.parse(page.after()), page.limit()), page,
+		return Connection.of(pages.page(lot, filter, plate, spot, TimeIdCursor.parse(page.after()), page.limit()), page,
 				session -> TimeIdCursor.sortKey(session.startedAt(), session.id()));
 	}
 }
