@@ -11,6 +11,11 @@ public record Stay(Kind kind, String id, String status, String spotId, String sp
 		BOOKING, SESSION
 	}
 
-	public record PaymentInfo(String id, String status, long amountMinor, String currency) {
+	/** @param refundedMinor refunded or being refunded (pending refunds count: they are on their way) */
+	public record PaymentInfo(String id, String status, long amountMinor, long refundedMinor, String currency) {
+
+		public long refundableMinor() {
+			return Math.max(0, amountMinor - refundedMinor);
+		}
 	}
 }

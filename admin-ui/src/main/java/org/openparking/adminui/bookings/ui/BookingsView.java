@@ -112,13 +112,23 @@ public class BookingsView extends VerticalLayout {
 			cancel.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
 			actions.add(cancel);
 		}
-		stay.payments().stream().filter(p -> "SUCCEEDED".equals(p.status()) || "PARTIALLY_REFUNDED".equals(p.status()))
+		stay.payments().stream()
+			.filter(p -> ("SUCCEEDED".equals(p.status()) || "PARTIALLY_REFUNDED".equals(p.status()))
+					&& p.refundableMinor() > 0)
 			.forEach(payment -> {
-				Button refund = new Button("Refund " + payment.amountMinor() / 100.0 + " " + payment.currency(),
-						click -> confirm("Refund what is left of this payment?",
-								() -> api.refundPayment(payment.id(), null, "Refunded by the lot operator"),
-								"Refund started"));
+				Button refund = new Button("Refund…", click -> new RefundDialog(payment, minor -> {
+					try {
+						api.refundPayment(payment.id(), minor == payment.refundableMinor() ? null : minor,
+								"Refunded by the lot operator");
+						Notifications.success("Refund started");
+						search();
+					}
+					catch (ApiException refused) {
+						Notifications.failure(refused.getMessage());
+					}
+				}).open());
 				refund.addThemeVariants(ButtonVariant.SMALL);
+				refund.setId("refund-" + payment.id());
 				actions.add(refund);
 			});
 		return actions;

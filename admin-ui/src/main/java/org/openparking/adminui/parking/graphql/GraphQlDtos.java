@@ -57,7 +57,10 @@ final class GraphQlDtos {
 	record MoneyDto(long amountMinor, String currency) {
 	}
 
-	record PaymentDto(String id, String status, MoneyDto amount) {
+	record PaymentDto(String id, String status, MoneyDto amount, List<RefundDto> refunds) {
+	}
+
+	record RefundDto(String status, MoneyDto amount) {
 	}
 
 	record BookingDto(String id, String status, String userId, String vehiclePlate, Instant from, Instant to,

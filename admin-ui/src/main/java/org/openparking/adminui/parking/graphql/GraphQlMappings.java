@@ -82,9 +82,19 @@ final class GraphQlMappings {
 				alert.deviceId(), alert.raisedAt(), alert.acknowledgedBy(), alert.resolvedBy());
 	}
 
+	private static long refunded(PaymentDto payment) {
+		return payment.refunds() == null ? 0
+				: payment.refunds()
+					.stream()
+					.filter(refund -> !"FAILED".equals(refund.status()))
+					.mapToLong(refund -> refund.amount().amountMinor())
+					.sum();
+	}
+
 	static List<Stay.PaymentInfo> payments(List<PaymentDto> payments) {
 		return payments.stream()
-			.map(p -> new Stay.PaymentInfo(p.id(), p.status(), p.amount().amountMinor(), p.amount().currency()))
+			.map(p -> new Stay.PaymentInfo(p.id(), p.status(), p.amount().amountMinor(), refunded(p),
+					p.amount().currency()))
 			.toList();
 	}
 }
