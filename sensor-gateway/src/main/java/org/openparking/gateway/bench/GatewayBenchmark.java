@@ -20,6 +20,8 @@ import java.util.UUID;
  * Options: --broker=tcp://127.0.0.1:18830 --jdbc=jdbc:postgresql://... --publishers=4 --devices=2000
  * --duration=30s --rate=0 (total readings/s, 0 = as fast as the window allows) --window=500 --warmup=20s (an unmeasured
  * round first, on other devices) --gateway=http://127.0.0.1:18081 (print its counters) --keep
+ * --api=http://127.0.0.1:18180 --token=JWT (also subscribe to the lot's spotObservationChanged on a running api that
+ * consumes the same database, and report publish-to-event rate and latency)
  */
 public final class GatewayBenchmark {
 
@@ -39,26 +41,36 @@ public final class GatewayBenchmark {
 		String run = "bench" + UUID.randomUUID().toString().substring(0, 8);
 
 		Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "20s").toUpperCase());
+		String api = options.get("api");
+		String token = options.get("token");
 		try (Connection db = DriverManager.getConnection(jdbc)) {
 			if (!warmup.isZero()) {
-				// The gateway's JIT needs its share of a small machine first; this round is not measured.
+				// The JIT of the gateway (and the api) needs its share of a small machine first; not measured.
 				SensorLot lot = SensorLot.create(db, run + "w", devices, "bench");
-				try (RawSubscriber raw = new RawSubscriber(broker, run + "w")) {
+				try (RawSubscriber raw = new RawSubscriber(broker, run + "w");
+						ApiSubscriber events = api == null ? null : new ApiSubscriber(api, token, lot.lotId().toString())) {
 					Result result = publish(broker, run + "w", lot.deviceIds(), publishers, warmup, rate, window);
-					System.out.printf("warm-up: %d readings in %s, %d handed off%n", result.acknowledged(), warmup,
-							drain(db, run + "w", result.acknowledged()));
+					System.out.printf("warm-up: %d readings in %s, %d handed off%s%n", result.acknowledged(), warmup,
+							drain(db, run + "w", result.acknowledged()),
+							events == null ? "" : ", " + events.await(result.acknowledged()) + " events from the api");
 				}
 				finally {
 					lot.delete(db);
 				}
 			}
 			SensorLot lot = SensorLot.create(db, run, devices, "bench");
-			System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%n", run,
-					devices, publishers, duration, rate > 0 ? String.valueOf(rate) : "unlimited", window);
-			try (RawSubscriber raw = new RawSubscriber(broker, run)) {
+			System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%s%n", run,
+					devices, publishers, duration, rate > 0 ? String.valueOf(rate) : "unlimited", window,
+					api == null ? "" : ", through the api at " + api);
+			try (RawSubscriber raw = new RawSubscriber(broker, run);
+					ApiSubscriber events = api == null ? null : new ApiSubscriber(api, token, lot.lotId().toString())) {
 				Result result = publish(broker, run, lot.deviceIds(), publishers, duration, rate, window);
 				long rows = drain(db, run, result.acknowledged());
 				report(db, run, result, raw, rows);
+				if (events != null) {
+					events.await(result.acknowledged());
+					reportEvents(db, run, result, events);
+				}
 				if (options.containsKey("gateway")) {
 					System.out.println("gateway counters since its start (warm-up included): "
 							+ GatewayCounters.read(options.get("gateway")));
@@ -161,6 +173,25 @@ public final class GatewayBenchmark {
 		System.out.printf("gateway end to end (durable rows): %d handed off (%d missing) = %.0f/s, latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
 				rows, result.acknowledged() - rows, rows / handoffSeconds, handoff.get("p50"), handoff.get("p99"),
 				handoff.get("max"));
+	}
+
+	/** The whole way: publish to the spotObservationChanged event, and how many the api's consumer applied. */
+	private static void reportEvents(Connection db, String run, Result result, ApiSubscriber events) throws Exception {
+		long applied;
+		try (PreparedStatement statement = db.prepareStatement("""
+				select count(*) from sensing_applied a join sensor_observation o on o.id = a.observation_id
+				where o.device_id like ? || '-%'""")) {
+			statement.setString(1, run);
+			try (ResultSet set = statement.executeQuery()) {
+				set.next();
+				applied = set.getLong(1);
+			}
+		}
+		double seconds = (events.lastReceivedNanos() - result.startNanos()) / 1e9;
+		System.out.printf("api end to end (subscription):     %d events (%d missing, %d errors) = %.0f/s, latency p50 %d ms, p99 %d ms, max %d ms; %d applied by the api%n",
+				events.received(), result.acknowledged() - events.received(), events.errors(),
+				events.received() / seconds, events.latency().percentile(0.5), events.latency().percentile(0.99),
+				events.latency().percentile(1.0), applied);
 	}
 
 	private static Map<String, String> options(String[] args) {

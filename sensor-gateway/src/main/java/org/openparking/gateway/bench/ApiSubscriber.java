@@ -1,0 +1,146 @@
+package org.openparking.gateway.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One graphql-transport-ws client of the api, subscribed to {@code spotObservationChanged} of a lot: counts the
+ * events and measures each from the reading's publish time (the publisher's {@code ts}, which the api reports as
+ * {@code observedAt}) to its arrival here, so the latency covers broker, gateway, PostgreSQL, the api's consumer,
+ * Redis pub/sub and the WebSocket.
+ */
+final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
+
+	private static final String OBSERVED_AT = "\"observedAt\":\"";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final WebSocket socket;
+
+	private final CountDownLatch acknowledged = new CountDownLatch(1);
+
+	private final StringBuilder partial = new StringBuilder();
+
+	private final AtomicLong received = new AtomicLong();
+
+	private final AtomicLong errors = new AtomicLong();
+
+	private final AtomicLong lastReceivedNanos = new AtomicLong();
+
+	private final LatencyHistogram latency = new LatencyHistogram();
+
+	ApiSubscriber(String apiUrl, String token, String lotId) throws InterruptedException {
+		socket = http.newWebSocketBuilder()
+			.subprotocols("graphql-transport-ws")
+			.buildAsync(URI.create(apiUrl.replaceFirst("^http", "ws") + "/graphql"), this)
+			.join();
+		send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}");
+		if (!acknowledged.await(10, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("The api did not acknowledge the WebSocket connection");
+		}
+		send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { spotObservationChanged(lotId: \\\""
+				+ lotId + "\\\") { spotId state observedAt } }\"}}");
+		// graphql-transport-ws does not confirm a subscription; the api registers it with Redis within milliseconds.
+		Thread.sleep(2000);
+	}
+
+	private void send(String text) {
+		socket.sendText(text, true).join();
+	}
+
+	@Override
+	public void onOpen(WebSocket webSocket) {
+		webSocket.request(1);
+	}
+
+	@Override
+	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+		partial.append(data);
+		if (last) {
+			String message = partial.toString();
+			partial.setLength(0);
+			if (message.contains("\"type\":\"next\"")) {
+				onEvent(message);
+			}
+			else if (message.contains("\"type\":\"connection_ack\"")) {
+				acknowledged.countDown();
+			}
+			else if (message.contains("\"type\":\"error\"") || message.contains("\"errors\"")) {
+				if (errors.incrementAndGet() <= 5) {
+					System.err.println("api subscription: " + message);
+				}
+			}
+		}
+		webSocket.request(1);
+		return CompletableFuture.completedFuture(null);
+	}
+
+	private void onEvent(String message) {
+		received.incrementAndGet();
+		lastReceivedNanos.set(System.nanoTime());
+		int start = message.indexOf(OBSERVED_AT);
+		if (start >= 0) {
+			start += OBSERVED_AT.length();
+			Instant observedAt = OffsetDateTime.parse(message.substring(start, message.indexOf('"', start)))
+				.toInstant();
+			latency.record(Instant.now().toEpochMilli() - observedAt.toEpochMilli());
+		}
+	}
+
+	@Override
+	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+		if (statusCode != WebSocket.NORMAL_CLOSURE) {
+			System.err.println("api subscription closed: " + statusCode + " " + reason);
+		}
+		return null;
+	}
+
+	@Override
+	public void onError(WebSocket webSocket, Throwable error) {
+		System.err.println("api subscription failed: " + error);
+	}
+
+	long received() {
+		return received.get();
+	}
+
+	long errors() {
+		return errors.get();
+	}
+
+	long lastReceivedNanos() {
+		return lastReceivedNanos.get();
+	}
+
+	LatencyHistogram latency() {
+		return latency;
+	}
+
+	/** Waits until {@code expected} events arrived, or none came for 20 s. */
+	long await(long expected) throws InterruptedException {
+		long seen = -1;
+		long lastChange = System.nanoTime();
+		while (received() < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(20)) {
+			Thread.sleep(200);
+			if (received() != seen) {
+				seen = received();
+				lastChange = System.nanoTime();
+			}
+		}
+		return received();
+	}
+
+	@Override
+	public void close() {
+		socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(ex -> null).join();
+		http.close();
+	}
+}
