@@ -97,6 +97,42 @@ class ObservationConsumerTest {
 			.isEqualTo(20);
 	}
 
+	/** Committed together, so one pass applies them: each spot still takes its changes in order. */
+	@Test
+	void aSpotThatChangesSeveralTimesInOneBatchTakesEachChangeInOrder() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 3);
+		SensorFeed feed = new SensorFeed(jdbc);
+		List<String> devices = new ArrayList<>();
+		lot.spotIds().forEach(spot -> devices.add(feed.register(lot.id(), spot)));
+		Instant start = Instant.now().minus(Duration.ofMinutes(10));
+		List<Long> ids = transactions.execute(tx -> {
+			List<Long> inserted = new ArrayList<>();
+			for (int change = 0; change < 4; change++) { // occupied, free, occupied, free: two stays per spot
+				for (int i = 0; i < devices.size(); i++) {
+					inserted.add(feed.hand(devices.get(i), lot.id(), lot.spotIds().get(i), "OCCUPANCY", change % 2 == 0,
+							start.plus(Duration.ofMinutes(change))));
+				}
+			}
+			// A stale reading of the first spot, older than its last change, changes nothing.
+			inserted.add(feed.hand(devices.get(0), lot.id(), lot.spotIds().get(0), "OCCUPANCY", true,
+					start.plus(Duration.ofSeconds(90))));
+			return inserted;
+		});
+		ids.forEach(feed::awaitApplied);
+		assertThat(count("select count(*) from alert where lot_id = ? and kind = 'UNEXPECTED_OCCUPANCY'", lot.id()))
+			.isEqualTo(6);
+		assertThat(count("select count(*) from alert where lot_id = ? and status = 'RESOLVED'", lot.id())).isEqualTo(6);
+		assertThat(count("select count(*) from spot_stay where lot_id = ? and departed_at is not null", lot.id()))
+			.isEqualTo(6);
+		assertThat(count("select count(*) from spot_stay where lot_id = ? and departed_at is null", lot.id()))
+			.isZero();
+		assertThat(count("""
+				select count(*) from spot_stay where lot_id = ?
+				  and departed_at - arrived_at = interval '1 minute'""", lot.id())).isEqualTo(6);
+		assertThat(count("select count(*) from spot_observation where lot_id = ? and state = 'FREE'", lot.id()))
+			.isEqualTo(3);
+	}
+
 	private long count(String sql, UUID lot) {
 		return jdbc.sql(sql).param(lot).query(Long.class).single();
 	}

@@ -1,6 +1,7 @@
 package org.openparking.api.sensing.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,14 @@ class AlertRecorder {
 		return raise(alert, AlertStatus.OPEN, now);
 	}
 
+	/** In one statement; those of equal alerts active already are left out. */
+	void raise(List<NewAlert> raise, Instant now) {
+		if (!raise.isEmpty()) {
+			alerts.raise(raise.stream().map(alert -> view(alert, AlertStatus.OPEN, now)).toList())
+				.forEach(view -> events.publishEvent(new AlertRaised(view)));
+		}
+	}
+
 	/** See {@link Alerts#raiseOnce}: not again while the same situation lasts, even once resolved. */
 	Optional<AlertView> raiseOnce(NewAlert alert, Instant since, Instant now) {
 		Optional<AlertView> raised = alerts.raiseOnce(view(alert, AlertStatus.OPEN, now), since);
@@ -46,8 +55,10 @@ class AlertRecorder {
 		return raise(alert, AlertStatus.RESOLVED, now);
 	}
 
-	void resolveOnSpot(AlertKind kind, UUID spotId, Instant now) {
-		announce(alerts.resolveActive(kind, spotId, now, SYSTEM));
+	void resolveOnSpots(AlertKind kind, Collection<UUID> spotIds, Instant now) {
+		if (!spotIds.isEmpty()) {
+			announce(alerts.resolveActive(kind, spotIds, now, SYSTEM));
+		}
 	}
 
 	void resolveOfSession(AlertKind kind, UUID sessionId, Instant now) {
@@ -59,7 +70,7 @@ class AlertRecorder {
 	}
 
 	private Optional<AlertView> raise(NewAlert alert, AlertStatus status, Instant now) {
-		Optional<AlertView> raised = alerts.raise(view(alert, status, now));
+		Optional<AlertView> raised = alerts.raise(List.of(view(alert, status, now))).stream().findFirst();
 		raised.ifPresent(view -> events.publishEvent(new AlertRaised(view)));
 		return raised;
 	}

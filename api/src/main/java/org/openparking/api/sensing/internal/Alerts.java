@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.openparking.api.sensing.AlertKind;
@@ -37,17 +38,29 @@ class Alerts {
 		this.jdbc = jdbc;
 	}
 
-	/** The new alert; empty when an equal one is active (or the check-in was reported already). */
-	Optional<AlertView> raise(AlertView alert) {
+	/**
+	 * The new alerts, in one statement; those equal to an active one (or a check-in reported already) are left out.
+	 */
+	List<AlertView> raise(List<AlertView> raise) {
 		return jdbc.sql("""
 				insert into alert (id, lot_id, spot_id, kind, status, message, booking_id, session_id, device_id,
 				  raised_at, resolved_at, resolved_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning *""")
-			.params(alert.id(), alert.lotId(), alert.spotId(), alert.kind().name(), alert.status().name(),
-					alert.message(), alert.bookingId(), alert.sessionId(), alert.deviceId(), at(alert.raisedAt()),
-					alert.resolvedAt() == null ? null : at(alert.resolvedAt()), alert.resolvedBy())
+				select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[],
+				  ?::uuid[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[])
+				on conflict do nothing returning *""")
+			.params(column(raise, AlertView::id), column(raise, AlertView::lotId), column(raise, AlertView::spotId),
+					column(raise, AlertView::kind), column(raise, AlertView::status),
+					column(raise, AlertView::message), column(raise, AlertView::bookingId),
+					column(raise, AlertView::sessionId), column(raise, AlertView::deviceId),
+					column(raise, AlertView::raisedAt), column(raise, AlertView::resolvedAt),
+					column(raise, AlertView::resolvedBy))
 			.query(Alerts::row)
-			.optional();
+			.list();
+	}
+
+	/** One column of the rows as text for unnest; null stays null. */
+	private static String[] column(List<AlertView> rows, Function<AlertView, Object> value) {
+		return rows.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
 	}
 
 	/**
@@ -82,11 +95,11 @@ class Alerts {
 		return jdbc.sql("select * from alert where id = ?").param(id).query(Alerts::row).optional();
 	}
 
-	/** Active alerts of a kind on a spot, resolved now by the system; returns those it resolved. */
-	List<AlertView> resolveActive(AlertKind kind, UUID spotId, Instant now, String by) {
+	/** Active alerts of a kind on the spots, resolved now in one statement; returns those it resolved. */
+	List<AlertView> resolveActive(AlertKind kind, Collection<UUID> spotIds, Instant now, String by) {
 		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
-				+ " and spot_id = ? and " + ACTIVE + " returning *")
-			.params(at(now), by, kind.name(), spotId)
+				+ " and spot_id = any(?::uuid[]) and " + ACTIVE + " returning *")
+			.params(at(now), by, kind.name(), SensorStream.ids(spotIds))
 			.query(Alerts::row)
 			.list();
 	}
@@ -95,13 +108,6 @@ class Alerts {
 		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
 				+ " and session_id = ? and " + ACTIVE + " returning *")
 			.params(at(now), by, kind.name(), sessionId)
-			.query(Alerts::row)
-			.list();
-	}
-
-	List<AlertView> active(AlertKind kind, UUID spotId) {
-		return jdbc.sql("select * from alert where kind = ? and spot_id = ? and " + ACTIVE)
-			.params(kind.name(), spotId)
 			.query(Alerts::row)
 			.list();
 	}

@@ -90,9 +90,7 @@ class ObservationConsumer implements SmartLifecycle {
 				if (rows.isEmpty()) {
 					return 0;
 				}
-				for (ObservationRow row : rows) {
-					applier.apply(row, now);
-				}
+				applier.apply(rows, now);
 				finish(rows, now);
 				return rows.size();
 			});
@@ -115,7 +113,7 @@ class ObservationConsumer implements SmartLifecycle {
 			try {
 				transaction.executeWithoutResult(tx -> {
 					if (stream.lockCursor().isPresent()) {
-						applier.apply(row, now);
+						applier.apply(List.of(row), now);
 						finish(List.of(row), now);
 					}
 				});

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -40,24 +39,39 @@ class SpotObservations {
 		this.jdbc = jdbc;
 	}
 
-	/** What was last applied for the spot, whichever device it came from. */
-	Optional<Stored> stored(UUID spotId) {
-		return jdbc.sql("select state, source, device_id, observed_at from spot_observation where spot_id = ?")
-			.param(spotId)
-			.query((rs, n) -> new Stored(ObservedState.valueOf(rs.getString("state")),
-					ObservationSource.valueOf(rs.getString("source")), rs.getString("device_id"),
-					instant(rs, "observed_at")))
-			.optional();
+	/** What was last applied for each of the spots that has a state, whichever device it came from. */
+	Map<UUID, Stored> stored(Collection<UUID> spotIds) {
+		return jdbc
+			.sql("select spot_id, state, source, device_id, observed_at from spot_observation"
+					+ " where spot_id = any(?::uuid[])")
+			.param(SensorStream.ids(spotIds))
+			.query((rs, n) -> Map.entry(rs.getObject("spot_id", UUID.class),
+					new Stored(ObservedState.valueOf(rs.getString("state")),
+							ObservationSource.valueOf(rs.getString("source")), rs.getString("device_id"),
+							instant(rs, "observed_at"))))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	void store(SpotObservationView view, Instant now) {
+	/** One statement for any number of spots, each at most once. */
+	void store(Collection<SpotObservationView> views, Instant now) {
+		if (views.isEmpty()) {
+			return;
+		}
 		jdbc.sql("""
 				insert into spot_observation (spot_id, lot_id, state, source, device_id, observed_at, applied_at)
-				values (?, ?, ?, ?, ?, ?, ?)
+				select spot, lot, state, source, device, observed_at, ?
+				from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[])
+				  as v (spot, lot, state, source, device, observed_at)
 				on conflict (spot_id) do update set state = excluded.state, source = excluded.source,
 				  device_id = excluded.device_id, observed_at = excluded.observed_at, applied_at = excluded.applied_at""")
-			.params(view.spotId(), view.lotId(), view.state().name(), view.source().name(), view.deviceId(),
-					at(view.observedAt()), at(now))
+			.params(at(now), SensorStream.ids(views.stream().map(SpotObservationView::spotId).toList()),
+					SensorStream.ids(views.stream().map(SpotObservationView::lotId).toList()),
+					views.stream().map(view -> view.state().name()).toArray(String[]::new),
+					views.stream().map(view -> view.source().name()).toArray(String[]::new),
+					views.stream().map(SpotObservationView::deviceId).toArray(String[]::new),
+					views.stream().map(view -> view.observedAt().toString()).toArray(String[]::new))
 			.update();
 	}
 

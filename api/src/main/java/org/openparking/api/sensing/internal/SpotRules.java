@@ -1,8 +1,10 @@
 package org.openparking.api.sensing.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -93,6 +95,7 @@ class SpotRules {
 				: arrivals.lastEnded(uncovered, now.minus(properties.overstayLookback()), now);
 		Map<UUID, List<AlertView>> raised = alerts.activeOnSpots(CAR_WITHOUT_CLAIM,
 				spots.stream().map(SpotObservationView::spotId).toList());
+		List<NewAlert> arrivedUncovered = new ArrayList<>();
 		for (SpotObservationView spot : spots) {
 			SpotId id = new SpotId(spot.spotId());
 			List<AlertView> open = raised.getOrDefault(spot.spotId(), List.of());
@@ -100,9 +103,17 @@ class SpotRules {
 				covered(spot, bookings.get(id), active.get(id), !open.isEmpty() || changed, open, now);
 			}
 			else {
-				uncovered(spot, ended.get(id), open, changed, now);
+				uncovered(spot, ended.get(id), open, now).ifPresent(alert -> {
+					if (changed) {
+						arrivedUncovered.add(alert);
+					}
+					else {
+						recorder.raiseOnce(alert, spot.observedAt(), now);
+					}
+				});
 			}
 		}
+		recorder.raise(arrivedUncovered, now);
 	}
 
 	private void covered(SpotObservationView spot, BookingView booking, SessionView session, boolean arrived,
@@ -131,16 +142,17 @@ class SpotRules {
 	}
 
 	/**
-	 * A car that just arrived raises its alert (unless one is active); on later evaluations it is raised only if none
-	 * was raised since the car arrived, so an operator who resolved it is not asked again while the car stays.
+	 * Blocks the spot and returns the alert its car calls for, if none is active. A car that just arrived raises it;
+	 * on later evaluations it is raised only if none was raised since the car arrived, so an operator who resolved it
+	 * is not asked again while the car stays.
 	 */
-	private void uncovered(SpotObservationView spot, BookingView overstayed, List<AlertView> open, boolean changed,
+	private Optional<NewAlert> uncovered(SpotObservationView spot, BookingView overstayed, List<AlertView> open,
 			Instant now) {
 		if (!block(spot, now)) {
-			return; // a hold covers now
+			return Optional.empty(); // a hold covers now
 		}
 		if (!open.isEmpty()) {
-			return;
+			return Optional.empty();
 		}
 		String code = code(spot);
 		NewAlert alert = overstayed != null && spot.observedAt().isBefore(overstayed.to())
@@ -148,26 +160,31 @@ class SpotRules {
 						+ " ended at " + overstayed.to() + "; its car is still on spot " + code).booking(overstayed.id())
 				: NewAlert.onSpot(AlertKind.UNEXPECTED_OCCUPANCY, spot.lotId(), spot.spotId(),
 						"Spot " + code + " is occupied, but no booking or session covers it");
-		if (changed) {
-			recorder.raise(alert, now);
+		return Optional.of(alert);
+	}
+
+	/** The cars left, each at its observation's time; the statements do not grow with the spots. */
+	void freed(List<SpotObservationView> spots, Instant now) {
+		if (spots.isEmpty()) {
+			return;
 		}
-		else {
-			recorder.raiseOnce(alert, spot.observedAt(), now);
+		List<UUID> ids = spots.stream().map(SpotObservationView::spotId).toList();
+		recorder.resolveOnSpots(AlertKind.UNEXPECTED_OCCUPANCY, ids, now);
+		Map<UUID, List<AlertView>> overstayed = alerts.activeOnSpots(List.of(AlertKind.OVERSTAY), ids);
+		for (SpotObservationView spot : spots) {
+			unblock(spot);
+			for (AlertView overstay : overstayed.getOrDefault(spot.spotId(), List.of())) {
+				leftAfterOverstay(spot, overstay, now);
+			}
 		}
 	}
 
-	/** The car left at the observation's time. */
-	void freed(SpotObservationView spot, Instant now) {
-		recorder.resolveOnSpot(AlertKind.UNEXPECTED_OCCUPANCY, spot.spotId(), now);
-		unblock(spot);
-		for (AlertView overstay : alerts.active(AlertKind.OVERSTAY, spot.spotId())) {
-			arrivals.find(new BookingId(overstay.bookingId())).ifPresent(booking -> {
-				overstays.record(booking, spot.observedAt(), now);
-				arrivals.complete(new BookingId(booking.id()));
-			});
-			recorder.announce(alerts.resolve(overstay.id(), AlertRecorder.SYSTEM, "the car left", now).stream()
-				.toList());
-		}
+	private void leftAfterOverstay(SpotObservationView spot, AlertView overstay, Instant now) {
+		arrivals.find(new BookingId(overstay.bookingId())).ifPresent(booking -> {
+			overstays.record(booking, spot.observedAt(), now);
+			arrivals.complete(new BookingId(booking.id()));
+		});
+		recorder.announce(alerts.resolve(overstay.id(), AlertRecorder.SYSTEM, "the car left", now).stream().toList());
 	}
 
 	/** False when a claim covers now, so there is nothing to block. A Redis failure is only logged: renewed later. */

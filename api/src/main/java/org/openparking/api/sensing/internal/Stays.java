@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.openparking.api.sensing.SpotObservationView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,20 +20,38 @@ class Stays {
 		this.jdbc = jdbc;
 	}
 
-	void arrive(UUID spotId, UUID lotId, Instant at) {
+	/** Opens a stay per spot (each at most once), in one statement. */
+	void arrive(List<SpotObservationView> arrivals) {
+		if (arrivals.isEmpty()) {
+			return;
+		}
 		jdbc.sql("""
-				insert into spot_stay (spot_id, lot_id, arrived_at) values (?, ?, ?) on conflict do nothing""")
-			.params(spotId, lotId, at(at))
+				insert into spot_stay (spot_id, lot_id, arrived_at)
+				select * from unnest(?::uuid[], ?::uuid[], ?::text[]::timestamptz[]) on conflict do nothing""")
+			.params(SensorStream.ids(arrivals.stream().map(SpotObservationView::spotId).toList()),
+					SensorStream.ids(arrivals.stream().map(SpotObservationView::lotId).toList()), times(arrivals))
 			.update();
 	}
 
-	/** Closes the open stay of the spot, never before it began (sensor clocks may disagree a little). */
-	void leave(UUID spotId, Instant at, String endedBy) {
+	/**
+	 * Closes the open stay of each spot (each at most once) at its observation's time and state, never before the
+	 * stay began (sensor clocks may disagree a little); one statement.
+	 */
+	void leave(List<SpotObservationView> departures) {
+		if (departures.isEmpty()) {
+			return;
+		}
 		jdbc.sql("""
-				update spot_stay set departed_at = greatest(arrived_at, ?), ended_by = ?
-				where spot_id = ? and departed_at is null""")
-			.params(at(at), endedBy, spotId)
+				update spot_stay s set departed_at = greatest(s.arrived_at, v.at), ended_by = v.ended_by
+				from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]) as v (spot_id, at, ended_by)
+				where s.spot_id = v.spot_id and s.departed_at is null""")
+			.params(SensorStream.ids(departures.stream().map(SpotObservationView::spotId).toList()),
+					times(departures), departures.stream().map(view -> view.state().name()).toArray(String[]::new))
 			.update();
+	}
+
+	private static String[] times(List<SpotObservationView> views) {
+		return views.stream().map(view -> view.observedAt().toString()).toArray(String[]::new);
 	}
 
 	int prune(Instant before) {
