@@ -1,12 +1,15 @@
--- Removes the claim of a booking or a session from its spot (after PostgreSQL recorded the cancellation or end).
--- KEYS[1] claims of the spot
--- ARGV[1] kind: 'B' (booking) or 'S' (session)  ARGV[2] booking or session id
+-- Removes claims of one kind from their spots: a booking's or session's (after PostgreSQL recorded the cancellation
+-- or end), or the occupied blocks of a batch of spots (kind O, whose id is the spot's).
+-- KEYS[i] claims of spot i
+-- ARGV[1] kind: 'B' (booking), 'S' (session) or 'O' (occupied block)  ARGV[1 + i] the id to remove from KEYS[i]
 -- Returns the number of claims removed.
-local prefix = ARGV[1] .. '|' .. ARGV[2] .. '|'
 local removed = 0
-for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-	if string.sub(member, 1, #prefix) == prefix then
-		removed = removed + redis.call('ZREM', KEYS[1], member)
+for i, key in ipairs(KEYS) do
+	local prefix = ARGV[1] .. '|' .. ARGV[i + 1] .. '|'
+	for _, member in ipairs(redis.call('ZRANGE', key, 0, -1)) do
+		if string.sub(member, 1, #prefix) == prefix then
+			removed = removed + redis.call('ZREM', key, member)
+		end
 	end
 end
 return removed

@@ -37,16 +37,17 @@ public interface SpotClaims {
 	void releaseSession(LotId lot, SpotId spot, UUID sessionId);
 
 	/**
-	 * Makes a spot unavailable from now until {@code until} (or the start of its next claim), because a car stands on
-	 * it that no hold, booking or session accounts for: holds, walk-in sessions, search and availability counts then
-	 * skip it, while its commercial state stays FREE. A repeated call replaces the block, so the caller renews it as
-	 * long as the car stays; it lapses by itself otherwise. A rebuild of the lot's claims drops it until renewed.
-	 * @return the end of the block; empty when a live claim already covers now (nothing to block)
+	 * Makes spots of the lot unavailable from now until {@code until} (or the start of each one's next claim), because
+	 * a car stands on each that no hold, booking or session accounts for: holds, walk-in sessions, search and
+	 * availability counts then skip them, while their commercial state stays FREE. A repeated call replaces a block,
+	 * so the caller renews it as long as the car stays; it lapses by itself otherwise. A rebuild of the lot's claims
+	 * drops it until renewed. One Redis round trip for any number of spots.
+	 * @return the end of each block; a spot left out has a live claim covering now (nothing to block)
 	 */
-	Optional<Instant> blockOccupied(LotId lot, SpotId spot, Instant until);
+	Map<SpotId, Instant> blockOccupied(LotId lot, Collection<SpotId> spots, Instant until);
 
-	/** Lifts {@link #blockOccupied}; nothing happens when the spot is not blocked. */
-	void unblockOccupied(LotId lot, SpotId spot);
+	/** Lifts {@link #blockOccupied} of the spots, in one round trip; a spot that is not blocked stays as it is. */
+	void unblockOccupied(LotId lot, Collection<SpotId> spots);
 
 	/** Spots of the lot with any live claim (hold, booking or session) overlapping the window. */
 	Set<SpotId> claimedDuring(LotId lot, TimeWindow window, Instant now);

@@ -176,15 +176,29 @@ class LotClaimStore {
 	}
 
 	/** Runs block-occupied.lua: the end of the block, or empty when a claim covers now. */
-	Optional<Instant> blockOccupied(LotId lot, SpotId spot, Instant now, Instant until) {
-		List<String> reply = whenReady(lot, redis.execute(blockOccupiedScript,
-				List.of(ClaimKeys.ready(lot), ClaimKeys.claims(lot, spot)), ms(now), ms(until),
-				spot.value().toString()));
-		return "OK".equals(reply.getFirst()) ? Optional.of(instant(reply.get(1))) : Optional.empty();
+	/** The end of each block made; spots that a claim covers now are left out. */
+	Map<SpotId, Instant> blockOccupied(LotId lot, List<SpotId> spots, Instant now, Instant until) {
+		Object[] args = new Object[2 + spots.size()];
+		args[0] = ms(now);
+		args[1] = ms(until);
+		spotArgs(spots, args, 2);
+		List<String> reply = whenReady(lot, redis.execute(blockOccupiedScript, lotKeys(lot, spots), args));
+		Map<SpotId, Instant> blocked = new LinkedHashMap<>();
+		for (int i = 0; i < spots.size(); i++) {
+			String end = reply.get(1 + i);
+			if (!"CLAIMED".equals(end)) {
+				blocked.put(spots.get(i), instant(end));
+			}
+		}
+		return blocked;
 	}
 
-	long unblockOccupied(LotId lot, SpotId spot) {
-		return redis.execute(releaseClaimScript, List.of(ClaimKeys.claims(lot, spot)), "O", spot.value().toString());
+	long unblockOccupied(LotId lot, List<SpotId> spots) {
+		Object[] args = new Object[1 + spots.size()];
+		args[0] = "O";
+		spotArgs(spots, args, 1);
+		return redis.execute(releaseClaimScript, spots.stream().map(spot -> ClaimKeys.claims(lot, spot)).toList(),
+				args);
 	}
 
 	/** @param candidates spots to choose from, best code first; the first of equal horizons wins */

@@ -88,14 +88,20 @@ class RedisSpotClaims implements SpotClaims {
 	}
 
 	@Override
-	public Optional<Instant> blockOccupied(LotId lot, SpotId spot, Instant until) {
+	public Map<SpotId, Instant> blockOccupied(LotId lot, Collection<SpotId> spots, Instant until) {
+		if (spots.isEmpty()) {
+			return Map.of();
+		}
 		Instant now = clock.instant();
-		return readyLots.run(lot, () -> store.blockOccupied(lot, spot, now, until));
+		List<SpotId> ordered = List.copyOf(spots);
+		return readyLots.run(lot, () -> store.blockOccupied(lot, ordered, now, until));
 	}
 
 	@Override
-	public void unblockOccupied(LotId lot, SpotId spot) {
-		store.unblockOccupied(lot, spot);
+	public void unblockOccupied(LotId lot, Collection<SpotId> spots) {
+		if (!spots.isEmpty()) {
+			store.unblockOccupied(lot, List.copyOf(spots));
+		}
 	}
 
 	@Override

@@ -54,7 +54,7 @@ class SensorRegistryChanges {
 	private void announce(List<UUID> spots) {
 		for (SpotObservationView view : observations.views(spots).values()) {
 			if (view.source() == ObservationSource.NO_SENSOR) {
-				claims.unblockOccupied(new LotId(view.lotId()), new SpotId(view.spotId()));
+				claims.unblockOccupied(new LotId(view.lotId()), List.of(new SpotId(view.spotId())));
 			}
 			events.publishEvent(new SpotObservationChanged(view));
 		}

@@ -2,10 +2,14 @@ package org.openparking.api.sensing.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +99,9 @@ class SpotRules {
 				: arrivals.lastEnded(uncovered, now.minus(properties.overstayLookback()), now);
 		Map<UUID, List<AlertView>> raised = alerts.activeOnSpots(CAR_WITHOUT_CLAIM,
 				spots.stream().map(SpotObservationView::spotId).toList());
+		Set<SpotId> notCovered = Set.copyOf(uncovered);
+		Set<UUID> blocked = block(
+				spots.stream().filter(spot -> notCovered.contains(new SpotId(spot.spotId()))).toList(), now);
 		List<NewAlert> arrivedUncovered = new ArrayList<>();
 		for (SpotObservationView spot : spots) {
 			SpotId id = new SpotId(spot.spotId());
@@ -103,7 +110,7 @@ class SpotRules {
 				covered(spot, bookings.get(id), active.get(id), !open.isEmpty() || changed, open, now);
 			}
 			else {
-				uncovered(spot, ended.get(id), open, now).ifPresent(alert -> {
+				uncovered(spot, ended.get(id), open, blocked.contains(spot.spotId())).ifPresent(alert -> {
 					if (changed) {
 						arrivedUncovered.add(alert);
 					}
@@ -122,7 +129,7 @@ class SpotRules {
 			open.forEach(alert -> recorder.announce(
 					alerts.resolve(alert.id(), AlertRecorder.SYSTEM, "covered by a booking or session", now).stream()
 						.toList()));
-			unblock(spot);
+			unblock(List.of(spot));
 		}
 		String code = code(spot);
 		if (booking != null && booking.status() == BookingStatus.CONFIRMED) {
@@ -142,14 +149,15 @@ class SpotRules {
 	}
 
 	/**
-	 * Blocks the spot and returns the alert its car calls for, if none is active. A car that just arrived raises it;
-	 * on later evaluations it is raised only if none was raised since the car arrived, so an operator who resolved it
-	 * is not asked again while the car stays.
+	 * The alert the car on a spot that no booking or session covers calls for, if none is active. A car that just
+	 * arrived raises it; on later evaluations it is raised only if none was raised since the car arrived, so an
+	 * operator who resolved it is not asked again while the car stays.
+	 * @param blocked false when a hold covers now (its driver is paying for the spot)
 	 */
 	private Optional<NewAlert> uncovered(SpotObservationView spot, BookingView overstayed, List<AlertView> open,
-			Instant now) {
-		if (!block(spot, now)) {
-			return Optional.empty(); // a hold covers now
+			boolean blocked) {
+		if (!blocked) {
+			return Optional.empty();
 		}
 		if (!open.isEmpty()) {
 			return Optional.empty();
@@ -170,9 +178,9 @@ class SpotRules {
 		}
 		List<UUID> ids = spots.stream().map(SpotObservationView::spotId).toList();
 		recorder.resolveOnSpots(AlertKind.UNEXPECTED_OCCUPANCY, ids, now);
+		unblock(spots);
 		Map<UUID, List<AlertView>> overstayed = alerts.activeOnSpots(List.of(AlertKind.OVERSTAY), ids);
 		for (SpotObservationView spot : spots) {
-			unblock(spot);
 			for (AlertView overstay : overstayed.getOrDefault(spot.spotId(), List.of())) {
 				leftAfterOverstay(spot, overstay, now);
 			}
@@ -187,25 +195,42 @@ class SpotRules {
 		recorder.announce(alerts.resolve(overstay.id(), AlertRecorder.SYSTEM, "the car left", now).stream().toList());
 	}
 
-	/** False when a claim covers now, so there is nothing to block. A Redis failure is only logged: renewed later. */
-	private boolean block(SpotObservationView spot, Instant now) {
-		try {
-			return claims.blockOccupied(new LotId(spot.lotId()), new SpotId(spot.spotId()),
-					now.plus(properties.blockFor())).isPresent();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not block occupied spot {}: {}", spot.spotId(), ex.toString());
-			return true;
-		}
+	/**
+	 * Blocks the spots, one Redis call per lot; returns those blocked, without the ones a claim covers now. A Redis
+	 * failure is only logged (the spots count as blocked, and the block is renewed on the next evaluation).
+	 */
+	private Set<UUID> block(List<SpotObservationView> spots, Instant now) {
+		Set<UUID> blocked = new HashSet<>();
+		byLot(spots).forEach((lot, ids) -> {
+			try {
+				claims.blockOccupied(lot, ids, now.plus(properties.blockFor()))
+					.keySet()
+					.forEach(spot -> blocked.add(spot.value()));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not block {} occupied spots of lot {}: {}", ids.size(), lot, ex.toString());
+				ids.forEach(spot -> blocked.add(spot.value()));
+			}
+		});
+		return blocked;
 	}
 
-	void unblock(SpotObservationView spot) {
-		try {
-			claims.unblockOccupied(new LotId(spot.lotId()), new SpotId(spot.spotId()));
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not unblock spot {} (the block lapses by itself): {}", spot.spotId(), ex.toString());
-		}
+	private void unblock(List<SpotObservationView> spots) {
+		byLot(spots).forEach((lot, ids) -> {
+			try {
+				claims.unblockOccupied(lot, ids);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not unblock {} spots of lot {} (the blocks lapse by themselves): {}", ids.size(), lot,
+						ex.toString());
+			}
+		});
+	}
+
+	private static Map<LotId, List<SpotId>> byLot(List<SpotObservationView> spots) {
+		return spots.stream()
+			.collect(Collectors.groupingBy(spot -> new LotId(spot.lotId()), LinkedHashMap::new,
+					Collectors.mapping(spot -> new SpotId(spot.spotId()), Collectors.toList())));
 	}
 
 	String code(SpotObservationView spot) {
