@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Several API nodes consume side by side: a pass locks the one cursor row (FOR UPDATE SKIP LOCKED), so one node
  * applies at a time and the others skip (the one holding it drains what arrived). Each observation's id goes to
- * {@code sensing_applied} in the same transaction as its effects, so it takes effect once, and the rows of a gateway
- * transaction that committed after later ids were consumed are found by re-reading a window behind the watermark.
+ * {@code sensing_applied} in the same transaction as its effects, so it takes effect once. The ids the watermark
+ * passes over (a gateway transaction that commits after later ids were consumed) are kept as gaps and looked up by
+ * id on every pass until their rows come, or for {@code reread-window}.
  * A batch that fails is retried one observation per transaction; an observation that fails alone is logged and
  * skipped, so one bad row never stalls the stream.
  */
@@ -85,13 +86,12 @@ class ObservationConsumer implements SmartLifecycle {
 				if (watermark.isEmpty()) {
 					return -1;
 				}
-				List<ObservationRow> rows = stream.unapplied(watermark.getAsLong(), now.minus(properties.rereadWindow()),
-						properties.batchSize());
+				List<ObservationRow> rows = stream.unapplied(watermark.getAsLong(), properties.batchSize());
 				if (rows.isEmpty()) {
 					return 0;
 				}
 				applier.apply(rows, now);
-				finish(rows, now);
+				finish(rows, watermark, now);
 				return rows.size();
 			});
 			return applied == null ? 0 : applied;
@@ -106,30 +106,34 @@ class ObservationConsumer implements SmartLifecycle {
 		List<ObservationRow> rows = transaction.execute(tx -> {
 			OptionalLong watermark = stream.lockCursor();
 			return watermark.isEmpty() ? List.<ObservationRow>of()
-					: stream.unapplied(watermark.getAsLong(), now.minus(properties.rereadWindow()),
-							properties.batchSize());
+					: stream.unapplied(watermark.getAsLong(), properties.batchSize());
 		});
 		for (ObservationRow row : rows == null ? List.<ObservationRow>of() : rows) {
 			try {
 				transaction.executeWithoutResult(tx -> {
-					if (stream.lockCursor().isPresent()) {
+					OptionalLong watermark = stream.lockCursor();
+					if (watermark.isPresent()) {
 						applier.apply(List.of(row), now);
-						finish(List.of(row), now);
+						finish(List.of(row), watermark, now);
 					}
 				});
 			}
 			catch (RuntimeException ex) {
 				log.error("Skipped sensor observation {} of device {}: it cannot be applied", row.id(), row.deviceId(),
 						ex);
-				transaction.executeWithoutResult(tx -> finish(List.of(row), now));
+				transaction.executeWithoutResult(tx -> finish(List.of(row), stream.lockCursor(), now));
 			}
 		}
 		return rows == null ? 0 : rows.size();
 	}
 
-	private void finish(List<ObservationRow> rows, Instant now) {
-		stream.markApplied(rows.stream().map(ObservationRow::id).toList(), now);
-		stream.advance(rows.stream().mapToLong(ObservationRow::id).max().orElse(0));
+	/** Without the cursor (another node holds it) the rows only count as applied; that node moves the watermark. */
+	private void finish(List<ObservationRow> rows, OptionalLong watermark, Instant now) {
+		List<Long> ids = rows.stream().map(ObservationRow::id).toList();
+		stream.markApplied(ids, now);
+		if (watermark.isPresent()) {
+			stream.advance(watermark.getAsLong(), ids, now);
+		}
 	}
 
 	private void run() {

@@ -106,6 +106,7 @@ class RuleEvaluator implements SmartLifecycle {
 		});
 		overstays.chargeDue(now);
 		stream.pruneApplied(now.minus(properties.rereadWindow().multipliedBy(2)).minusSeconds(600));
+		stream.pruneGaps(now.minus(properties.rereadWindow()));
 		stays.prune(now.minus(properties.stayRetention()));
 		return Boolean.TRUE.equals(ran);
 	}

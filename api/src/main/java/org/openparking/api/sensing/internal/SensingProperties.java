@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerEnabled consume {@code sensor_observation} on this node (every node may; each row applies once)
  * @param pollInterval how long the consumer waits for a NOTIFY before it looks anyway
  * @param batchSize observations applied per transaction
- * @param rereadWindow how far behind its watermark (by the gateway's receive time) the consumer looks again for
- * rows committed out of id order; keep it above the longest gateway transaction
+ * @param rereadWindow how long the consumer keeps looking for the row of an id its watermark passed over (a gateway
+ * transaction that committed out of id order); keep it above the longest gateway transaction
  * @param evaluationInterval how often the time-based rules run (no-show, overstay, sessions left open, blocks)
  * @param blockFor how long an unexpectedly occupied spot is kept from holds and sessions per renewal; renewed every
  * evaluation while the car stays, so keep it a few times the evaluation interval

@@ -34,17 +34,18 @@ class SensorStream {
 	}
 
 	/**
-	 * Rows after the watermark, and rows received since {@code since} that were committed after later ids had been
-	 * consumed; both without those applied already. In id order.
+	 * Rows after the watermark and the rows of the gaps behind it (ids passed over before their rows were committed),
+	 * without those applied already; in id order.
 	 */
-	List<ObservationRow> unapplied(long watermark, Instant since, int limit) {
+	List<ObservationRow> unapplied(long watermark, int limit) {
 		return jdbc.sql("""
 				select o.id, o.device_id, o.lot_id, o.spot_id, o.kind, o.occupied, o.observed_at, o.received_at
-				from sensor_observation o
-				where (o.id > ? or o.received_at >= ?)
-				  and not exists (select 1 from sensing_applied a where a.observation_id = o.id)
+				from (select * from sensor_observation where id > ?
+				      union all
+				      select s.* from sensing_gap g join sensor_observation s on s.id = g.observation_id) o
+				where not exists (select 1 from sensing_applied a where a.observation_id = o.id)
 				order by o.id limit ?""")
-			.params(watermark, at(since), limit)
+			.params(watermark, limit)
 			.query(SensorStream::row)
 			.list();
 	}
@@ -53,12 +54,37 @@ class SensorStream {
 		jdbc.sql("""
 				insert into sensing_applied (observation_id, applied_at) select unnest(?::text[]::bigint[]), ?
 				on conflict do nothing""")
-			.params(ids.stream().map(String::valueOf).toArray(String[]::new), at(now))
+			.params(texts(ids), at(now))
 			.update();
+		jdbc.sql("delete from sensing_gap where observation_id = any(?::text[]::bigint[])").param(texts(ids)).update();
 	}
 
-	void advance(long watermark) {
-		jdbc.sql("update sensing_cursor set watermark = greatest(watermark, ?) where id = 1").param(watermark).update();
+	/**
+	 * Moves the watermark from {@code from} (locked) to the highest of the consumed ids; the ids passed over on the way
+	 * have rows that are not committed yet, or never will be: gaps, looked up again on every pass.
+	 */
+	void advance(long from, List<Long> consumed, Instant now) {
+		long to = consumed.stream().mapToLong(Long::longValue).max().orElse(from);
+		if (to <= from) {
+			return;
+		}
+		jdbc.sql("""
+				insert into sensing_gap (observation_id, noticed_at)
+				select g, ? from generate_series(?::bigint, ?::bigint) g where g <> all(?::text[]::bigint[])
+				  and not exists (select 1 from sensing_applied a where a.observation_id = g)
+				on conflict do nothing""")
+			.params(at(now), from + 1, to, texts(consumed))
+			.update();
+		jdbc.sql("update sensing_cursor set watermark = greatest(watermark, ?) where id = 1").param(to).update();
+	}
+
+	/** Gaps noticed before {@code before} are given up: a transaction that takes that long to commit rolled back. */
+	int pruneGaps(Instant before) {
+		return jdbc.sql("delete from sensing_gap where noticed_at < ?").param(at(before)).update();
+	}
+
+	private static String[] texts(List<Long> ids) {
+		return ids.stream().map(String::valueOf).toArray(String[]::new);
 	}
 
 	int pruneApplied(Instant before) {
