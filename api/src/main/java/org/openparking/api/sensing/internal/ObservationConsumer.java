@@ -86,13 +86,10 @@ class ObservationConsumer implements SmartLifecycle {
 				if (watermark.isEmpty()) {
 					return -1;
 				}
-				List<ObservationRow> rows = stream.unapplied(watermark.getAsLong(), properties.batchSize());
-				if (rows.isEmpty()) {
-					return 0;
-				}
-				applier.apply(rows, now);
-				finish(rows, watermark, now);
-				return rows.size();
+				SensorStream.Unapplied next = stream.unapplied(watermark.getAsLong(), properties.batchSize());
+				applier.apply(next.rows(), now);
+				finish(next.rows(), watermark, next.readTo(), now);
+				return next.rows().size();
 			});
 			return applied == null ? 0 : applied;
 		}
@@ -106,7 +103,7 @@ class ObservationConsumer implements SmartLifecycle {
 		List<ObservationRow> rows = transaction.execute(tx -> {
 			OptionalLong watermark = stream.lockCursor();
 			return watermark.isEmpty() ? List.<ObservationRow>of()
-					: stream.unapplied(watermark.getAsLong(), properties.batchSize());
+					: stream.unapplied(watermark.getAsLong(), properties.batchSize()).rows();
 		});
 		for (ObservationRow row : rows == null ? List.<ObservationRow>of() : rows) {
 			try {
@@ -114,25 +111,30 @@ class ObservationConsumer implements SmartLifecycle {
 					OptionalLong watermark = stream.lockCursor();
 					if (watermark.isPresent()) {
 						applier.apply(List.of(row), now);
-						finish(List.of(row), watermark, now);
+						finish(List.of(row), watermark, row.id(), now);
 					}
 				});
 			}
 			catch (RuntimeException ex) {
 				log.error("Skipped sensor observation {} of device {}: it cannot be applied", row.id(), row.deviceId(),
 						ex);
-				transaction.executeWithoutResult(tx -> finish(List.of(row), stream.lockCursor(), now));
+				transaction.executeWithoutResult(tx -> finish(List.of(row), stream.lockCursor(), row.id(), now));
 			}
 		}
 		return rows == null ? 0 : rows.size();
 	}
 
-	/** Without the cursor (another node holds it) the rows only count as applied; that node moves the watermark. */
-	private void finish(List<ObservationRow> rows, OptionalLong watermark, Instant now) {
+	/**
+	 * Records the rows as applied and moves the watermark up to {@code readTo}. Without the cursor (another node holds
+	 * it) the rows only count as applied; that node moves the watermark.
+	 */
+	private void finish(List<ObservationRow> rows, OptionalLong watermark, long readTo, Instant now) {
 		List<Long> ids = rows.stream().map(ObservationRow::id).toList();
-		stream.markApplied(ids, now);
+		if (!ids.isEmpty()) {
+			stream.markApplied(ids, now);
+		}
 		if (watermark.isPresent()) {
-			stream.advance(watermark.getAsLong(), ids, now);
+			stream.advance(watermark.getAsLong(), readTo, ids, now);
 		}
 	}
 

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -34,20 +37,32 @@ class SensorStream {
 	}
 
 	/**
-	 * Rows after the watermark and the rows of the gaps behind it (ids passed over before their rows were committed),
-	 * without those applied already; in id order.
+	 * The rows of the gaps behind the watermark (ids passed over before their rows were committed) and the next
+	 * {@code limit} rows after it, without those applied already; in id order. Three statements that each follow an
+	 * index, rather than one whose plan depends on how many rows the statistics think are applied.
 	 */
-	List<ObservationRow> unapplied(long watermark, int limit) {
-		return jdbc.sql("""
-				select o.id, o.device_id, o.lot_id, o.spot_id, o.kind, o.occupied, o.observed_at, o.received_at
-				from (select * from sensor_observation where id > ?
-				      union all
-				      select s.* from sensing_gap g join sensor_observation s on s.id = g.observation_id) o
-				where not exists (select 1 from sensing_applied a where a.observation_id = o.id)
-				order by o.id limit ?""")
+	Unapplied unapplied(long watermark, int limit) {
+		List<ObservationRow> rows = new ArrayList<>(
+				jdbc.sql(SELECT + " where id = any(array(select observation_id from sensing_gap)) order by id")
+					.query(SensorStream::row)
+					.list());
+		List<ObservationRow> next = jdbc.sql(SELECT + " where id > ? order by id limit ?")
 			.params(watermark, limit)
 			.query(SensorStream::row)
 			.list();
+		rows.addAll(next);
+		Set<Long> applied = rows.isEmpty() ? Set.of()
+				: new HashSet<>(jdbc
+					.sql("select observation_id from sensing_applied where observation_id = any(?::text[]::bigint[])")
+					.param(texts(rows.stream().map(ObservationRow::id).toList()))
+					.query(Long.class)
+					.list());
+		return new Unapplied(rows.stream().filter(row -> !applied.contains(row.id())).toList(),
+				next.isEmpty() ? watermark : next.getLast().id());
+	}
+
+	/** @param readTo the highest id read after the watermark, applied or not (the watermark when none was) */
+	record Unapplied(List<ObservationRow> rows, long readTo) {
 	}
 
 	void markApplied(List<Long> ids, Instant now) {
@@ -60,11 +75,10 @@ class SensorStream {
 	}
 
 	/**
-	 * Moves the watermark from {@code from} (locked) to the highest of the consumed ids; the ids passed over on the way
-	 * have rows that are not committed yet, or never will be: gaps, looked up again on every pass.
+	 * Moves the watermark from {@code from} (locked) to {@code to}; the ids on the way that were neither consumed nor
+	 * applied before have rows that are not committed yet, or never will be: gaps, looked up again on every pass.
 	 */
-	void advance(long from, List<Long> consumed, Instant now) {
-		long to = consumed.stream().mapToLong(Long::longValue).max().orElse(from);
+	void advance(long from, long to, List<Long> consumed, Instant now) {
 		if (to <= from) {
 			return;
 		}
@@ -103,6 +117,9 @@ class SensorStream {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
+
+	private static final String SELECT = """
+			select id, device_id, lot_id, spot_id, kind, occupied, observed_at, received_at from sensor_observation""";
 
 	private static ObservationRow row(ResultSet rs, int n) throws SQLException {
 		boolean occupied = rs.getBoolean("occupied");
