@@ -85,19 +85,22 @@ class LivePublisher {
 		publish(channels.user(owner), event);
 	}
 
-	void alertChanged(AlertView alert) {
-		publish(channels.alerts(new LotId(alert.lotId())), new AlertMessage(alert));
+	/** The message of an alert change, for {@link #publishAll} (it needs nothing read first). */
+	Map.Entry<String, LiveMessage> alertChanged(AlertView alert) {
+		return Map.entry(channels.alerts(new LotId(alert.lotId())), new AlertMessage(alert));
 	}
 
-	void observationChanged(SpotObservationView observation) {
-		publish(channels.observations(new LotId(observation.lotId())), new ObservationMessage(observation));
+	/** The message of an observed state change, for {@link #publishAll} (it needs nothing read first). */
+	Map.Entry<String, LiveMessage> observationChanged(SpotObservationView observation) {
+		return Map.entry(channels.observations(new LotId(observation.lotId())), new ObservationMessage(observation));
 	}
 
 	private void publish(String channel, LiveMessage message) {
 		redis.convertAndSend(channel, json.writeValueAsString(message));
 	}
 
-	private void publishAll(List<Map.Entry<String, LiveMessage>> messages) {
+	/** In the given order, in one pipelined round trip however many they are. */
+	void publishAll(List<Map.Entry<String, LiveMessage>> messages) {
 		if (messages.size() == 1) {
 			publish(messages.getFirst().getKey(), messages.getFirst().getValue());
 			return;
