@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Live updates.
  *
  * @param channelPrefix prefix of the Redis pub/sub channels, for example {@code park:live:lot:<lotId>}
- * @param subscriberBuffer events one subscriber may fall behind before it is ended with a TOO_SLOW error
+ * @param subscriberBuffer events one subscriber may fall behind before it is ended with a TOO_SLOW error; above the
+ * sensing consumer's batch (500), whose observations of a lot arrive at once
  * @param availabilityCoalescing at most one availability recount per lot and node in this interval
  * @param catalogSettle when spots were opened, closed or added, availability is counted once more after this, by
  * when every node's lot catalog shows the change (the lots module caches it for 5 s by default)
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayQueue events waiting per lane; past that new events are dropped (live updates are best effort)
  */
 @ConfigurationProperties("parking.live")
-public record LiveProperties(@DefaultValue("park:live:") String channelPrefix, @DefaultValue("256") int subscriberBuffer,
+public record LiveProperties(@DefaultValue("park:live:") String channelPrefix, @DefaultValue("2048") int subscriberBuffer,
 		@DefaultValue("250ms") Duration availabilityCoalescing, @DefaultValue("6s") Duration catalogSettle,
 		@DefaultValue("2") int relayLanes,
 		@DefaultValue("10000") int relayQueue) {
