@@ -137,6 +137,8 @@ class SensorSubscriber implements SmartLifecycle, BrokerConnection {
 
 		private volatile boolean subscribed;
 
+		private volatile boolean closed;
+
 		private volatile long disconnectedSince = System.nanoTime();
 
 		Connection() {
@@ -227,10 +229,13 @@ class SensorSubscriber implements SmartLifecycle, BrokerConnection {
 
 		/**
 		 * After a reconnect the broker resends what was unacknowledged under the same packet ids, so a late
-		 * acknowledgement is either still valid or redundant (the resent copy comes back as a duplicate).
+		 * acknowledgement is either still valid or redundant (the resent copy comes back as a duplicate). Whether
+		 * this client is still the one in use is its own {@code closed} flag, not the {@code connection} field: a
+		 * replacement receives (and must acknowledge) its session's queued messages before the watchdog has stored
+		 * it there, and unacknowledged messages fill the broker's window until nothing more is sent.
 		 */
 		private void acknowledge(int id, int qos) {
-			if (connection != this || !client.isConnected()) {
+			if (closed || !client.isConnected()) {
 				return;
 			}
 			try {
@@ -262,6 +267,7 @@ class SensorSubscriber implements SmartLifecycle, BrokerConnection {
 		}
 
 		void close(boolean graceful) {
+			closed = true;
 			firstConnection.interrupt();
 			subscribed = false;
 			try {
