@@ -63,9 +63,9 @@ class LivePublisher {
 			.add(change.spot()));
 		Map<SpotId, CommercialState> states = new HashMap<>();
 		spotsByLot.forEach((lot, spots) -> states.putAll(claims.statesAt(lot, spots, now)));
-		List<Map.Entry<String, LiveMessage>> messages = new ArrayList<>(changes.size());
+		List<Publication> messages = new ArrayList<>(changes.size());
 		for (SpotChange change : changes) {
-			messages.add(Map.entry(channels.lot(change.lot()),
+			messages.add(new Publication(channels.lot(change.lot()),
 					new SpotStatusEvent(change.lot().value(), change.spot().value(),
 							states.getOrDefault(change.spot(), CommercialState.FREE), change.cause(),
 							change.occurredAt())));
@@ -86,13 +86,14 @@ class LivePublisher {
 	}
 
 	/** The message of an alert change, for {@link #publishAll} (it needs nothing read first). */
-	Map.Entry<String, LiveMessage> alertChanged(AlertView alert) {
-		return Map.entry(channels.alerts(new LotId(alert.lotId())), new AlertMessage(alert));
+	Publication alertChanged(AlertView alert) {
+		return new Publication(channels.alerts(new LotId(alert.lotId())), new AlertMessage(alert));
 	}
 
 	/** The message of an observed state change, for {@link #publishAll} (it needs nothing read first). */
-	Map.Entry<String, LiveMessage> observationChanged(SpotObservationView observation) {
-		return Map.entry(channels.observations(new LotId(observation.lotId())), new ObservationMessage(observation));
+	Publication observationChanged(SpotObservationView observation) {
+		return new Publication(channels.observations(new LotId(observation.lotId())),
+				new ObservationMessage(observation));
 	}
 
 	private void publish(String channel, LiveMessage message) {
@@ -100,15 +101,15 @@ class LivePublisher {
 	}
 
 	/** In the given order, in one pipelined round trip however many they are. */
-	void publishAll(List<Map.Entry<String, LiveMessage>> messages) {
+	void publishAll(List<Publication> messages) {
 		if (messages.size() == 1) {
-			publish(messages.getFirst().getKey(), messages.getFirst().getValue());
+			publish(messages.getFirst().channel(), messages.getFirst().message());
 			return;
 		}
 		List<byte[][]> encoded = new ArrayList<>(messages.size());
-		for (Map.Entry<String, LiveMessage> message : messages) {
-			encoded.add(new byte[][] { message.getKey().getBytes(StandardCharsets.UTF_8),
-					json.writeValueAsBytes(message.getValue()) });
+		for (Publication message : messages) {
+			encoded.add(new byte[][] { message.channel().getBytes(StandardCharsets.UTF_8),
+					json.writeValueAsBytes(message.message()) });
 		}
 		redis.executePipelined((RedisCallback<Object>) connection -> {
 			encoded.forEach(message -> connection.publish(message[0], message[1]));

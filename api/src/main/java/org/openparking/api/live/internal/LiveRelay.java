@@ -1,10 +1,6 @@
 package org.openparking.api.live.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.openparking.api.bookings.BookingPlaced;
 import org.openparking.api.bookings.BookingStatus;
@@ -121,17 +117,23 @@ class LiveRelay {
 
 	@EventListener
 	void on(AlertRaised event) {
-		batchedAfterCommit(new LotId(event.alert().lotId()), publisher.alertChanged(event.alert()));
+		LotId lot = new LotId(event.alert().lotId());
+		Publication message = publisher.alertChanged(event.alert());
+		afterCommit(() -> lanes.publish(lot, message));
 	}
 
 	@EventListener
 	void on(AlertStatusChanged event) {
-		batchedAfterCommit(new LotId(event.alert().lotId()), publisher.alertChanged(event.alert()));
+		LotId lot = new LotId(event.alert().lotId());
+		Publication message = publisher.alertChanged(event.alert());
+		afterCommit(() -> lanes.publish(lot, message));
 	}
 
 	@EventListener
 	void on(SpotObservationChanged event) {
-		batchedAfterCommit(new LotId(event.observation().lotId()), publisher.observationChanged(event.observation()));
+		LotId lot = new LotId(event.observation().lotId());
+		Publication message = publisher.observationChanged(event.observation());
+		afterCommit(() -> lanes.publish(lot, message));
 	}
 
 	/** A spot event only when the booking starts or stops occupying its spot; null for payment steps. */
@@ -161,50 +163,23 @@ class LiveRelay {
 		lanes.spotChanged(new SpotChange(lot, hold.spotId(), cause, occurredAt));
 	}
 
-	/**
-	 * Like {@link #afterCommit}, for messages that need nothing read first: those of one transaction are relayed
-	 * together per lot, in one pipelined round trip. The sensing consumer's transaction changes hundreds of spots and
-	 * alerts at once; relayed one by one they outran the lane (its queue overflowed at 5,000 readings/s).
-	 */
-	private void batchedAfterCommit(LotId lot, Map.Entry<String, LiveMessage> message) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			lanes.run(lot, () -> publisher.publishAll(List.of(message)));
-			return;
-		}
-		// Looked up among the current synchronizations, so a suspended transaction keeps its own batch.
-		CommitBatch batch = TransactionSynchronizationManager.getSynchronizations()
-			.stream()
-			.filter(CommitBatch.class::isInstance)
-			.map(CommitBatch.class::cast)
-			.findFirst()
-			.orElseGet(() -> {
-				CommitBatch created = new CommitBatch();
-				TransactionSynchronizationManager.registerSynchronization(created);
-				return created;
-			});
-		batch.messages.computeIfAbsent(lot, key -> new ArrayList<>()).add(message);
-	}
-
-	private final class CommitBatch implements TransactionSynchronization {
-
-		final Map<LotId, List<Map.Entry<String, LiveMessage>>> messages = new LinkedHashMap<>();
-
-		@Override
-		public void afterCommit() {
-			messages.forEach((lot, batch) -> lanes.run(lot, () -> publisher.publishAll(batch)));
-		}
-	}
-
-	/** Like a {@code @TransactionalEventListener(fallbackExecution = true)}, without the publication registry. */
 	private void afterCommit(LotId lot, Runnable relay) {
+		afterCommit(() -> lanes.run(lot, relay));
+	}
+
+	/**
+	 * Like a {@code @TransactionalEventListener(fallbackExecution = true)}, without the publication registry. The
+	 * messages of one transaction reach their lane one after another, so the lane sends them to Redis together.
+	 */
+	private static void afterCommit(Runnable enqueue) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			lanes.run(lot, relay);
+			enqueue.run();
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				lanes.run(lot, relay);
+				enqueue.run();
 			}
 		});
 	}

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Takes relay work off the threads that publish domain events (a hold placement must not wait for Redis twice).
  * Each lot maps to one lane, a thread with a bounded queue, so the events of a lot reach Redis in the order they
  * happened. A lane takes whatever has queued up at once: consecutive spot changes go to Redis together (one state
- * read per lot, one pipelined round trip of messages), so a lot with thousands of holds a second does not outrun its
- * lane. Queues drop on overflow, because a live update is worth less than the request that caused it. The lanes drain
+ * read per lot, one pipelined round trip of messages), and so do consecutive messages that need nothing read first
+ * (alerts, observations), so a lot with thousands of holds or sensor readings a second does not outrun its lane. Queues drop on overflow, because a live update is worth less than the request that caused it. The lanes drain
  * and stop in the first shutdown phase, while the Redis connection factory still runs; events after that count as
  * dropped instead of failing one by one against a stopped connection.
  */
@@ -57,6 +57,10 @@ class RelayLanes implements SmartLifecycle {
 		enqueue(change.lot(), change);
 	}
 
+	void publish(LotId lot, Publication publication) {
+		enqueue(lot, publication);
+	}
+
 	private void enqueue(LotId lot, Object task) {
 		if (!running) {
 			return; // shutting down: the event is dropped like on overflow, quietly
@@ -89,24 +93,43 @@ class RelayLanes implements SmartLifecycle {
 		}
 	}
 
-	/** In order; each run of spot changes as one publication. */
+	/** In order; each run of spot changes, and each run of ready messages, goes to Redis as one round trip. */
 	private void relay(List<Object> batch) {
 		List<SpotChange> changes = new ArrayList<>();
+		List<Publication> publications = new ArrayList<>();
 		for (Object task : batch) {
-			if (task instanceof SpotChange change) {
-				changes.add(change);
-				continue;
+			switch (task) {
+				case SpotChange change -> {
+					publishAll(publications);
+					changes.add(change);
+				}
+				case Publication publication -> {
+					publishChanges(changes);
+					publications.add(publication);
+				}
+				case Runnable work -> {
+					publishChanges(changes);
+					publishAll(publications);
+					safely(work);
+				}
+				default -> throw new IllegalStateException("Not a relay task: " + task);
 			}
-			publishAll(changes);
-			safely(() -> ((Runnable) task).run());
 		}
-		publishAll(changes);
+		publishChanges(changes);
+		publishAll(publications);
 	}
 
-	private void publishAll(List<SpotChange> changes) {
+	private void publishChanges(List<SpotChange> changes) {
 		if (!changes.isEmpty()) {
 			safely(() -> publisher.spotsChanged(changes));
 			changes.clear();
+		}
+	}
+
+	private void publishAll(List<Publication> publications) {
+		if (!publications.isEmpty()) {
+			safely(() -> publisher.publishAll(publications));
+			publications.clear();
 		}
 	}
 
