@@ -14,7 +14,11 @@ for i = 2, #KEYS do
 	if during and during[3] < to then
 		result[i] = 'C'
 	else
-		local current = first_live_ending_after(KEYS[i], now, now, nil, false)
+		-- A window from now (the availability count's) has already found the claim that covers now, if any.
+		local current = during
+		if from ~= now then
+			current = first_live_ending_after(KEYS[i], now, now, nil, false)
+		end
 		result[i] = (current and current[3] <= now) and current[2] or 'F'
 	end
 end
