@@ -14,6 +14,9 @@ public interface LotCatalog {
 
 	Optional<SpotSummary> spot(SpotId id);
 
+	/** The spot of a lot the caller knows already: no lookup of the spot's lot. */
+	Optional<SpotSummary> spot(LotId lot, SpotId id);
+
 	/** Every spot of the lot, ordered by code. */
 	List<SpotSummary> spots(LotId id);
 

@@ -34,6 +34,11 @@ class CachedLotCatalog implements LotCatalog {
 	}
 
 	@Override
+	public Optional<SpotSummary> spot(LotId lot, SpotId id) {
+		return snapshots.of(lot).map(snapshot -> snapshot.spotsById().get(id));
+	}
+
+	@Override
 	public List<SpotSummary> spots(LotId id) {
 		return snapshots.of(id).map(LotSnapshot::spots).orElse(List.of());
 	}

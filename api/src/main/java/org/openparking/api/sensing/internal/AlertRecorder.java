@@ -35,12 +35,14 @@ class AlertRecorder {
 		return raise(alert, AlertStatus.OPEN, now);
 	}
 
-	/** In one statement; those of equal alerts active already are left out. */
-	void raise(List<NewAlert> raise, Instant now) {
-		if (!raise.isEmpty()) {
-			alerts.raise(raise.stream().map(alert -> view(alert, AlertStatus.OPEN, now)).toList())
-				.forEach(view -> events.publishEvent(new AlertRaised(view)));
+	/** In one statement; those of equal alerts active already are left out. Returns those raised. */
+	List<AlertView> raise(List<NewAlert> raise, Instant now) {
+		if (raise.isEmpty()) {
+			return List.of();
 		}
+		List<AlertView> raised = alerts.raise(raise.stream().map(alert -> view(alert, AlertStatus.OPEN, now)).toList());
+		raised.forEach(view -> events.publishEvent(new AlertRaised(view)));
+		return raised;
 	}
 
 	/** See {@link Alerts#raiseOnce}: not again while the same situation lasts, even once resolved. */
@@ -55,10 +57,14 @@ class AlertRecorder {
 		return raise(alert, AlertStatus.RESOLVED, now);
 	}
 
-	void resolveOnSpots(AlertKind kind, Collection<UUID> spotIds, Instant now) {
-		if (!spotIds.isEmpty()) {
-			announce(alerts.resolveActive(kind, spotIds, now, SYSTEM));
+	/** Returns those it resolved. */
+	List<AlertView> resolveOnSpots(AlertKind kind, Collection<UUID> spotIds, Instant now) {
+		if (spotIds.isEmpty()) {
+			return List.of();
 		}
+		List<AlertView> resolved = alerts.resolveActive(kind, spotIds, now, SYSTEM);
+		announce(resolved);
+		return resolved;
 	}
 
 	void resolveOfSession(AlertKind kind, UUID sessionId, Instant now) {

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Occupancy readings dominate the stream and are applied together: the statements per batch do not grow with its
  * size (a statement per reading capped the consumer at a few hundred readings/s). A spot that changes more than once
  * in a batch takes its changes in rounds, its first in the first round and so on, so each spot's stays and rules see
- * its changes in order. The rarer kinds are applied alone, between the readings before and after them.
+ * its changes in order; what the rules read about the spots (bookings, sessions, active alerts) is read once for all
+ * rounds. The rarer kinds are applied alone, between the readings before and after them.
  */
 @Component
 class ObservationApplier {
@@ -115,15 +116,18 @@ class ObservationApplier {
 			rounds.get(round).add(new Change(view, before != null && before.state() == ObservedState.OCCUPIED));
 		}
 		observations.store(latest.values(), now);
-		rounds.forEach(round -> settle(round, now));
+		if (!rounds.isEmpty()) {
+			SpotFacts facts = rules.facts(latest.keySet(), now);
+			rounds.forEach(round -> settle(round, now, facts));
+		}
 	}
 
 	/** Stays and rules of changes to distinct spots. */
-	private void settle(List<Change> round, Instant now) {
+	private void settle(List<Change> round, Instant now, SpotFacts facts) {
 		stays.leave(round.stream().filter(Change::departed).map(Change::view).toList());
 		stays.arrive(round.stream().filter(Change::arrived).map(Change::view).toList());
-		rules.occupied(inState(round, ObservedState.OCCUPIED), true, now);
-		rules.freed(inState(round, ObservedState.FREE), now);
+		rules.occupied(inState(round, ObservedState.OCCUPIED), true, now, facts);
+		rules.freed(inState(round, ObservedState.FREE), now, facts);
 		// UNKNOWN: what was raised stays raised; a block lapses unless the car is seen again.
 	}
 

@@ -2,6 +2,7 @@ package org.openparking.api.sensing.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,14 +83,11 @@ class SpotRules {
 	}
 
 	/**
-	 * @param spots spots observed OCCUPIED, each since its {@code observedAt}
-	 * @param changed whether they just turned OCCUPIED (a session's check-in is reported then)
+	 * What the rules need to know about the spots, read in four statements whatever their number. A batch of changes
+	 * reads it once for all its spots and passes it to every round.
 	 */
-	void occupied(List<SpotObservationView> spots, boolean changed, Instant now) {
-		if (spots.isEmpty()) {
-			return;
-		}
-		List<SpotId> ids = spots.stream().map(spot -> new SpotId(spot.spotId())).toList();
+	SpotFacts facts(Collection<UUID> spotIds, Instant now) {
+		List<SpotId> ids = spotIds.stream().map(SpotId::new).toList();
 		Map<SpotId, BookingView> bookings = arrivals.coveringAt(ids, now);
 		Map<SpotId, SessionView> active = sessions.activeOn(ids);
 		List<SpotId> uncovered = ids.stream()
@@ -97,38 +95,56 @@ class SpotRules {
 			.toList();
 		Map<SpotId, BookingView> ended = uncovered.isEmpty() ? Map.of()
 				: arrivals.lastEnded(uncovered, now.minus(properties.overstayLookback()), now);
-		Map<UUID, List<AlertView>> raised = alerts.activeOnSpots(CAR_WITHOUT_CLAIM,
-				spots.stream().map(SpotObservationView::spotId).toList());
-		Set<SpotId> notCovered = Set.copyOf(uncovered);
+		return new SpotFacts(bookings, active, ended, alerts.activeOnSpots(CAR_WITHOUT_CLAIM, spotIds));
+	}
+
+	/** For spots outside a batch (the evaluator): reads their facts first. */
+	void occupied(List<SpotObservationView> spots, boolean changed, Instant now) {
+		if (!spots.isEmpty()) {
+			occupied(spots, changed, now, facts(spots.stream().map(SpotObservationView::spotId).toList(), now));
+		}
+	}
+
+	/**
+	 * @param spots spots observed OCCUPIED, each since its {@code observedAt}
+	 * @param changed whether they just turned OCCUPIED (a session's check-in is reported then)
+	 */
+	void occupied(List<SpotObservationView> spots, boolean changed, Instant now, SpotFacts facts) {
+		if (spots.isEmpty()) {
+			return;
+		}
 		Set<UUID> blocked = block(
-				spots.stream().filter(spot -> notCovered.contains(new SpotId(spot.spotId()))).toList(), now);
+				spots.stream().filter(spot -> !facts.covered(new SpotId(spot.spotId()))).toList(), now);
 		List<NewAlert> arrivedUncovered = new ArrayList<>();
 		for (SpotObservationView spot : spots) {
 			SpotId id = new SpotId(spot.spotId());
-			List<AlertView> open = raised.getOrDefault(spot.spotId(), List.of());
-			if (bookings.containsKey(id) || active.containsKey(id)) {
-				covered(spot, bookings.get(id), active.get(id), !open.isEmpty() || changed, open, now);
+			List<AlertView> open = facts.carAlerts(spot.spotId());
+			if (facts.covered(id)) {
+				covered(spot, facts.booking(id), facts.session(id), !open.isEmpty() || changed, open, now, facts);
 			}
 			else {
-				uncovered(spot, ended.get(id), open, blocked.contains(spot.spotId())).ifPresent(alert -> {
+				uncovered(spot, facts.ended(id), open, blocked.contains(spot.spotId())).ifPresent(alert -> {
 					if (changed) {
 						arrivedUncovered.add(alert);
 					}
 					else {
-						recorder.raiseOnce(alert, spot.observedAt(), now);
+						recorder.raiseOnce(alert, spot.observedAt(), now).ifPresent(raised -> facts.raised(List.of(raised)));
 					}
 				});
 			}
 		}
-		recorder.raise(arrivedUncovered, now);
+		facts.raised(recorder.raise(arrivedUncovered, now));
 	}
 
 	private void covered(SpotObservationView spot, BookingView booking, SessionView session, boolean arrived,
-			List<AlertView> open, Instant now) {
+			List<AlertView> open, Instant now, SpotFacts facts) {
 		if (!open.isEmpty()) {
-			open.forEach(alert -> recorder.announce(
-					alerts.resolve(alert.id(), AlertRecorder.SYSTEM, "covered by a booking or session", now).stream()
-						.toList()));
+			List<AlertView> resolved = open.stream()
+				.flatMap(alert -> alerts.resolve(alert.id(), AlertRecorder.SYSTEM, "covered by a booking or session", now)
+					.stream())
+				.toList();
+			recorder.announce(resolved);
+			facts.resolved(open);
 			unblock(List.of(spot));
 		}
 		String code = code(spot);
@@ -172,17 +188,19 @@ class SpotRules {
 	}
 
 	/** The cars left, each at its observation's time; the statements do not grow with the spots. */
-	void freed(List<SpotObservationView> spots, Instant now) {
+	void freed(List<SpotObservationView> spots, Instant now, SpotFacts facts) {
 		if (spots.isEmpty()) {
 			return;
 		}
 		List<UUID> ids = spots.stream().map(SpotObservationView::spotId).toList();
-		recorder.resolveOnSpots(AlertKind.UNEXPECTED_OCCUPANCY, ids, now);
+		facts.resolved(recorder.resolveOnSpots(AlertKind.UNEXPECTED_OCCUPANCY, ids, now));
 		unblock(spots);
-		Map<UUID, List<AlertView>> overstayed = alerts.activeOnSpots(List.of(AlertKind.OVERSTAY), ids);
 		for (SpotObservationView spot : spots) {
-			for (AlertView overstay : overstayed.getOrDefault(spot.spotId(), List.of())) {
-				leftAfterOverstay(spot, overstay, now);
+			for (AlertView overstay : facts.carAlerts(spot.spotId())) {
+				if (overstay.kind() == AlertKind.OVERSTAY) {
+					leftAfterOverstay(spot, overstay, now);
+					facts.resolved(List.of(overstay));
+				}
 			}
 		}
 	}
@@ -234,6 +252,8 @@ class SpotRules {
 	}
 
 	String code(SpotObservationView spot) {
-		return catalog.spot(new SpotId(spot.spotId())).map(SpotSummary::code).orElse(spot.spotId().toString());
+		return catalog.spot(new LotId(spot.lotId()), new SpotId(spot.spotId()))
+			.map(SpotSummary::code)
+			.orElse(spot.spotId().toString());
 	}
 }
