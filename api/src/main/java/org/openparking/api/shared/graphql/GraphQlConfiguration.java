@@ -27,6 +27,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -52,6 +53,16 @@ class GraphQlConfiguration {
 				}
 				return bean;
 			}
+		};
+	}
+
+	/** See {@link BusyLoadersRegistry}; Spring registers the request's loaders into the registry it finds. */
+	@Bean
+	WebGraphQlInterceptor dispatchOnlyBusyLoaders() {
+		return (request, chain) -> {
+			request.configureExecutionInput(
+					(input, builder) -> builder.dataLoaderRegistry(new BusyLoadersRegistry()).build());
+			return chain.next(request);
 		};
 	}
 
