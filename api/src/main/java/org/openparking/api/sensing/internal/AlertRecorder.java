@@ -57,12 +57,18 @@ class AlertRecorder {
 		return raise(alert, AlertStatus.RESOLVED, now);
 	}
 
-	/** Returns those it resolved. */
-	List<AlertView> resolveOnSpots(AlertKind kind, Collection<UUID> spotIds, Instant now) {
-		if (spotIds.isEmpty()) {
+	void resolveOnSpots(AlertKind kind, Collection<UUID> spotIds, Instant now) {
+		if (!spotIds.isEmpty()) {
+			announce(alerts.resolveActive(kind, spotIds, now, SYSTEM));
+		}
+	}
+
+	/** Those of the alerts still active, resolved; returns them. */
+	List<AlertView> resolve(Collection<UUID> alertIds, Instant now) {
+		if (alertIds.isEmpty()) {
 			return List.of();
 		}
-		List<AlertView> resolved = alerts.resolveActive(kind, spotIds, now, SYSTEM);
+		List<AlertView> resolved = alerts.resolveActive(alertIds, now, SYSTEM);
 		announce(resolved);
 		return resolved;
 	}

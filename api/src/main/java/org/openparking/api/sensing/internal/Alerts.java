@@ -104,6 +104,18 @@ class Alerts {
 			.list();
 	}
 
+	/**
+	 * The alerts among {@code ids} still active, resolved now in one statement; returns those it resolved. By primary
+	 * key: an alert has at most two row versions (raised, resolved), however many alerts its spot had.
+	 */
+	List<AlertView> resolveActive(Collection<UUID> ids, Instant now, String by) {
+		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ?"
+				+ " where id = any(?::uuid[]) and " + ACTIVE + " returning *")
+			.params(at(now), by, SensorStream.ids(ids))
+			.query(Alerts::row)
+			.list();
+	}
+
 	List<AlertView> resolveActiveOfSession(AlertKind kind, UUID sessionId, Instant now, String by) {
 		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
 				+ " and session_id = ? and " + ACTIVE + " returning *")

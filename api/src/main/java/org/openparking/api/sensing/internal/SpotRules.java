@@ -192,8 +192,12 @@ class SpotRules {
 		if (spots.isEmpty()) {
 			return;
 		}
-		List<UUID> ids = spots.stream().map(SpotObservationView::spotId).toList();
-		facts.resolved(recorder.resolveOnSpots(AlertKind.UNEXPECTED_OCCUPANCY, ids, now));
+		// By the ids the batch knows: a lookup by spot walks every alert the spot ever had until vacuum runs.
+		facts.resolved(recorder.resolve(spots.stream()
+			.flatMap(spot -> facts.carAlerts(spot.spotId()).stream())
+			.filter(alert -> alert.kind() == AlertKind.UNEXPECTED_OCCUPANCY)
+			.map(AlertView::id)
+			.toList(), now));
 		unblock(spots);
 		for (SpotObservationView spot : spots) {
 			for (AlertView overstay : facts.carAlerts(spot.spotId())) {
