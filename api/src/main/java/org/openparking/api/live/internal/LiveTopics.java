@@ -2,7 +2,11 @@ package org.openparking.api.live.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -13,7 +17,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -35,7 +38,14 @@ class LiveTopics implements MessageListener, DisposableBean {
 
 	private final JsonMapper json;
 
+	/** Messages waiting for the dispatcher; past that they are dropped, as live updates are best effort. */
+	static final int DISPATCH_QUEUE = 65_536;
+
 	private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+
+	private final ThreadPoolExecutor dispatcher;
+
+	private final AtomicLong dropped = new AtomicLong();
 
 	/** Guards the subscriber counts together with the Redis (un)subscriptions they cause. */
 	private final ReentrantLock lock = new ReentrantLock();
@@ -44,8 +54,12 @@ class LiveTopics implements MessageListener, DisposableBean {
 		this.json = json;
 		this.container = new RedisMessageListenerContainer();
 		this.container.setConnectionFactory(connections);
-		// Dispatch on the connection's own thread: in order, and cheap because onMessage only decodes and emits.
-		this.container.setTaskExecutor(new SyncTaskExecutor());
+		// One thread of its own, so messages stay in order. Emitting runs every local subscriber's GraphQL execution
+		// and WebSocket send; on Lettuce's I/O thread (the default here before) that work delayed the replies to this
+		// node's Redis commands sharing the thread, such as the sensing consumer's blocks (45 ms a call under load).
+		this.dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DISPATCH_QUEUE),
+				Thread.ofPlatform().name("live-topics").daemon().factory(), (message, executor) -> dropped());
+		this.container.setTaskExecutor(dispatcher::execute);
 		this.container.afterPropertiesSet();
 		this.container.start();
 	}
@@ -119,9 +133,17 @@ class LiveTopics implements MessageListener, DisposableBean {
 		topic.emit(decoded);
 	}
 
+	private void dropped() {
+		long total = dropped.incrementAndGet();
+		if (Long.bitCount(total) == 1) { // 1, 2, 4, 8...: visible without flooding the log
+			log.warn("Live message dispatch queue full: {} messages dropped so far", total);
+		}
+	}
+
 	@Override
 	public void destroy() throws Exception {
 		container.destroy();
+		dispatcher.shutdown();
 	}
 
 	private static final class Topic {
@@ -139,7 +161,7 @@ class LiveTopics implements MessageListener, DisposableBean {
 		}
 
 		void emit(LiveMessage message) {
-			// Only the pub/sub connection's thread emits, so a concurrent emission is a brief overlap at most.
+			// Only the dispatcher thread emits, so a concurrent emission is a brief overlap at most.
 			while (sink.tryEmitNext(message) == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
 				Thread.onSpinWait();
 			}
