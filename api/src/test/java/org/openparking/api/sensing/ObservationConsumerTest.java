@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import org.openparking.api.holds.SpotClaims;
 import org.openparking.api.live.LiveTestSupport;
+import org.openparking.api.lots.LotId;
+import org.openparking.api.lots.SpotId;
+import org.openparking.api.shared.TimeWindow;
 import org.openparking.api.support.ApiIntegrationTest;
 import org.openparking.api.support.LotFixtures;
 import org.openparking.api.support.LotFixtures.TestLot;
@@ -35,6 +40,9 @@ class ObservationConsumerTest {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	SpotClaims claims;
 
 	@Test
 	void aRowCommittedAfterALaterIdIsStillApplied() throws Exception {
@@ -131,6 +139,35 @@ class ObservationConsumerTest {
 				  and departed_at - arrived_at = interval '1 minute'""", lot.id())).isEqualTo(6);
 		assertThat(count("select count(*) from spot_observation where lot_id = ? and state = 'FREE'", lot.id()))
 			.isEqualTo(3);
+	}
+
+	/** A batch blocks and unblocks once per lot; Redis still ends in the batch's final state. */
+	@Test
+	void aBatchLeavesTheSpotsBlockedAsItsLastChangesLeftThem() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 2);
+		SensorFeed feed = new SensorFeed(jdbc);
+		String leaves = feed.register(lot.id(), lot.spotIds().get(0));
+		String returns = feed.register(lot.id(), lot.spotIds().get(1));
+		Instant start = Instant.now().minus(Duration.ofMinutes(10));
+		List<Long> ids = transactions.execute(tx -> {
+			List<Long> inserted = new ArrayList<>();
+			for (int change = 0; change < 3; change++) {
+				boolean occupied = change % 2 == 0;
+				Instant at = start.plus(Duration.ofMinutes(change));
+				if (change < 2) {
+					inserted.add(feed.hand(leaves, lot.id(), lot.spotIds().get(0), "OCCUPANCY", occupied, at));
+				}
+				inserted.add(feed.hand(returns, lot.id(), lot.spotIds().get(1), "OCCUPANCY", occupied, at));
+			}
+			return inserted;
+		});
+		ids.forEach(feed::awaitApplied);
+		Instant now = Instant.now();
+		Set<SpotId> claimed = claims.claimedDuring(new LotId(lot.id()),
+				lot.spotIds().stream().map(SpotId::new).toList(), new TimeWindow(now, now.plus(Duration.ofMinutes(30))),
+				now);
+		assertThat(claimed).as("only the spot whose car came back stays blocked")
+			.containsExactly(new SpotId(lot.spotIds().get(1)));
 	}
 
 	private long count(String sql, UUID lot) {

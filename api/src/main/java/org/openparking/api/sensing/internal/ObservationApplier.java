@@ -2,6 +2,7 @@ package org.openparking.api.sensing.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +119,12 @@ class ObservationApplier {
 		observations.store(latest.values(), now);
 		if (!rounds.isEmpty()) {
 			SpotFacts facts = rules.facts(latest.keySet(), now);
+			Map<UUID, SpotObservationView> everOccupied = new LinkedHashMap<>();
+			rounds.forEach(round -> inState(round, ObservedState.OCCUPIED)
+				.forEach(view -> everOccupied.putIfAbsent(view.spotId(), view)));
+			rules.blockOccupied(List.copyOf(everOccupied.values()), now, facts);
 			rounds.forEach(round -> settle(round, now, facts));
+			rules.liftBlocks(inState(latest.values(), ObservedState.FREE));
 		}
 	}
 
@@ -132,7 +138,11 @@ class ObservationApplier {
 	}
 
 	private static List<SpotObservationView> inState(List<Change> round, ObservedState state) {
-		return round.stream().map(Change::view).filter(view -> view.state() == state).toList();
+		return inState(round.stream().map(Change::view).toList(), state);
+	}
+
+	private static List<SpotObservationView> inState(Collection<SpotObservationView> views, ObservedState state) {
+		return views.stream().filter(view -> view.state() == state).toList();
 	}
 
 	private record Change(SpotObservationView view, boolean wasOccupied) {

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.openparking.api.bookings.BookingView;
@@ -27,6 +29,9 @@ final class SpotFacts {
 	private final Map<SpotId, BookingView> ended;
 
 	private final Map<UUID, List<AlertView>> carAlerts;
+
+	/** The spots blocked for the batch, once it has blocked them; see {@link SpotRules#blockOccupied}. */
+	private Set<UUID> blocked;
 
 	SpotFacts(Map<SpotId, BookingView> bookings, Map<SpotId, SessionView> sessions, Map<SpotId, BookingView> ended,
 			Map<UUID, List<AlertView>> carAlerts) {
@@ -52,6 +57,14 @@ final class SpotFacts {
 	/** The spot's last booking that ended within the overstay look-back, if nothing covers the spot now. */
 	BookingView ended(SpotId spot) {
 		return ended.get(spot);
+	}
+
+	Optional<Set<UUID>> blocked() {
+		return Optional.ofNullable(blocked);
+	}
+
+	void blocked(Set<UUID> spots) {
+		blocked = Set.copyOf(spots);
 	}
 
 	List<AlertView> carAlerts(UUID spot) {

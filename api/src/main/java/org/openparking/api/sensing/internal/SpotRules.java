@@ -113,8 +113,7 @@ class SpotRules {
 		if (spots.isEmpty()) {
 			return;
 		}
-		Set<UUID> blocked = block(
-				spots.stream().filter(spot -> !facts.covered(new SpotId(spot.spotId()))).toList(), now);
+		Set<UUID> blocked = facts.blocked().orElseGet(() -> blockUncovered(spots, now, facts));
 		List<NewAlert> arrivedUncovered = new ArrayList<>();
 		for (SpotObservationView spot : spots) {
 			SpotId id = new SpotId(spot.spotId());
@@ -187,7 +186,28 @@ class SpotRules {
 		return Optional.of(alert);
 	}
 
-	/** The cars left, each at its observation's time; the statements do not grow with the spots. */
+	/**
+	 * Blocks, in one Redis call per lot for a whole batch, the spots it saw OCCUPIED at any point that nothing covers;
+	 * the rounds then read the answer from the facts. Those the batch leaves FREE are unblocked after it
+	 * ({@link #liftBlocks}), so Redis ends in the batch's final state, two calls per lot whatever its rounds.
+	 */
+	void blockOccupied(List<SpotObservationView> spots, Instant now, SpotFacts facts) {
+		facts.blocked(blockUncovered(spots, now, facts));
+	}
+
+	/** The blocks of spots that are free now (their cars left), one Redis call per lot. */
+	void liftBlocks(List<SpotObservationView> freeSpots) {
+		unblock(freeSpots);
+	}
+
+	private Set<UUID> blockUncovered(List<SpotObservationView> spots, Instant now, SpotFacts facts) {
+		return block(spots.stream().filter(spot -> !facts.covered(new SpotId(spot.spotId()))).toList(), now);
+	}
+
+	/**
+	 * The cars left, each at its observation's time; the statements do not grow with the spots. The caller lifts the
+	 * spots' blocks ({@link #liftBlocks}) once the batch is settled.
+	 */
 	void freed(List<SpotObservationView> spots, Instant now, SpotFacts facts) {
 		if (spots.isEmpty()) {
 			return;
@@ -198,7 +218,6 @@ class SpotRules {
 			.filter(alert -> alert.kind() == AlertKind.UNEXPECTED_OCCUPANCY)
 			.map(AlertView::id)
 			.toList(), now));
-		unblock(spots);
 		for (SpotObservationView spot : spots) {
 			for (AlertView overstay : facts.carAlerts(spot.spotId())) {
 				if (overstay.kind() == AlertKind.OVERSTAY) {
