@@ -28,8 +28,8 @@ class RelayLanes implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(RelayLanes.class);
 
-	/** The most a lane takes at once: one pipelined round trip stays short. */
-	static final int BATCH = 256;
+	/** The most a lane takes at once: one pipelined round trip stays short (a few hundred kilobytes at most). */
+	static final int BATCH = 1024;
 
 	private final LiveProperties properties;
 
