@@ -63,14 +63,11 @@ class AlertRecorder {
 		}
 	}
 
-	/** Those of the alerts still active, resolved; returns them. */
-	List<AlertView> resolve(Collection<UUID> alertIds, Instant now) {
-		if (alertIds.isEmpty()) {
-			return List.of();
+	/** Resolves those of the alerts still active. */
+	void resolve(Collection<UUID> alertIds, Instant now) {
+		if (!alertIds.isEmpty()) {
+			announce(alerts.resolveActive(alertIds, now, SYSTEM));
 		}
-		List<AlertView> resolved = alerts.resolveActive(alertIds, now, SYSTEM);
-		announce(resolved);
-		return resolved;
 	}
 
 	void resolveOfSession(AlertKind kind, UUID sessionId, Instant now) {

@@ -212,12 +212,14 @@ class SpotRules {
 		if (spots.isEmpty()) {
 			return;
 		}
-		// By the ids the batch knows: a lookup by spot walks every alert the spot ever had until vacuum runs.
-		facts.resolved(recorder.resolve(spots.stream()
+		// By the ids the batch knows: a lookup by spot walks every alert the spot ever had until vacuum runs. None of
+		// them is active afterwards, whether this resolved it or an operator just did.
+		List<AlertView> unexpected = spots.stream()
 			.flatMap(spot -> facts.carAlerts(spot.spotId()).stream())
 			.filter(alert -> alert.kind() == AlertKind.UNEXPECTED_OCCUPANCY)
-			.map(AlertView::id)
-			.toList(), now));
+			.toList();
+		recorder.resolve(unexpected.stream().map(AlertView::id).toList(), now);
+		facts.resolved(unexpected);
 		for (SpotObservationView spot : spots) {
 			for (AlertView overstay : facts.carAlerts(spot.spotId())) {
 				if (overstay.kind() == AlertKind.OVERSTAY) {
