@@ -35,7 +35,7 @@ class LiveTopics implements MessageListener, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(LiveTopics.class);
 
 	/** Messages waiting for the dispatcher; past that they are dropped, as live updates are best effort. */
-	static final int DISPATCH_QUEUE = 65_536;
+	private static final int DISPATCH_QUEUE = 65_536;
 
 	private final RedisMessageListenerContainer container;
 

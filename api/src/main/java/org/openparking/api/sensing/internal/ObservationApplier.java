@@ -118,13 +118,12 @@ class ObservationApplier {
 		}
 		observations.store(latest.values(), now);
 		if (!rounds.isEmpty()) {
-			SpotFacts facts = rules.facts(latest.keySet(), now);
 			Map<UUID, SpotObservationView> everOccupied = new LinkedHashMap<>();
 			rounds.forEach(round -> inState(round, ObservedState.OCCUPIED)
 				.forEach(view -> everOccupied.putIfAbsent(view.spotId(), view)));
-			rules.blockOccupied(List.copyOf(everOccupied.values()), now, facts);
+			SpotFacts facts = rules.prepare(latest.keySet(), List.copyOf(everOccupied.values()), now);
 			rounds.forEach(round -> settle(round, now, facts));
-			rules.liftBlocks(inState(latest.values(), ObservedState.FREE));
+			rules.unblock(inState(latest.values(), ObservedState.FREE));
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,9 +15,10 @@ import org.openparking.api.sessions.SessionView;
 
 /**
  * What the rules know about a batch of spots, read once for the batch: the bookings and sessions covering now, the
- * bookings that ended lately, and the active alerts about a car without a claim. The consumer settles a spot that
- * changed several times in one batch in rounds; reading these per round made the statements of a batch grow with its
- * rounds. The alerts are kept up to date as the rules raise and resolve them, so each round sees the ones before it.
+ * bookings that ended lately, the active alerts about a car without a claim, and which spots are blocked. The
+ * consumer settles a spot that changed several times in one batch in rounds; reading these per round made the
+ * statements of a batch grow with its rounds. The alerts are kept up to date as the rules raise and resolve them, so
+ * each round sees the ones before it.
  */
 final class SpotFacts {
 
@@ -30,16 +30,17 @@ final class SpotFacts {
 
 	private final Map<UUID, List<AlertView>> carAlerts;
 
-	/** The spots blocked for the batch, once it has blocked them; see {@link SpotRules#blockOccupied}. */
-	private Set<UUID> blocked;
+	/** The OCCUPIED spots that nothing covers, blocked in Redis; see {@link SpotRules#prepare}. */
+	private final Set<UUID> blocked;
 
 	SpotFacts(Map<SpotId, BookingView> bookings, Map<SpotId, SessionView> sessions, Map<SpotId, BookingView> ended,
-			Map<UUID, List<AlertView>> carAlerts) {
+			Map<UUID, List<AlertView>> carAlerts, Set<UUID> blocked) {
 		this.bookings = bookings;
 		this.sessions = sessions;
 		this.ended = ended;
 		this.carAlerts = new HashMap<>();
 		carAlerts.forEach((spot, open) -> this.carAlerts.put(spot, new ArrayList<>(open)));
+		this.blocked = Set.copyOf(blocked);
 	}
 
 	boolean covered(SpotId spot) {
@@ -59,12 +60,9 @@ final class SpotFacts {
 		return ended.get(spot);
 	}
 
-	Optional<Set<UUID>> blocked() {
-		return Optional.ofNullable(blocked);
-	}
-
-	void blocked(Set<UUID> spots) {
-		blocked = Set.copyOf(spots);
+	/** False for a spot that a hold covers now (its driver is paying for it), as for one that is not occupied. */
+	boolean blocked(UUID spot) {
+		return blocked.contains(spot);
 	}
 
 	List<AlertView> carAlerts(UUID spot) {

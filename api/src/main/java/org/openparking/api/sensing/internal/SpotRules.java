@@ -83,10 +83,12 @@ class SpotRules {
 	}
 
 	/**
-	 * What the rules need to know about the spots, read in four statements whatever their number. A batch of changes
-	 * reads it once for all its spots and passes it to every round.
+	 * What the rules need to know about the spots, read in four statements whatever their number, and the Redis block
+	 * of those of {@code occupied} that nothing covers, one call per lot. A batch of changes prepares once for all its
+	 * spots (blocking every spot it saw OCCUPIED at any point) and passes the facts to every round; the spots it leaves
+	 * FREE are unblocked after it ({@link #unblock}), so Redis ends in the batch's final state.
 	 */
-	SpotFacts facts(Collection<UUID> spotIds, Instant now) {
+	SpotFacts prepare(Collection<UUID> spotIds, List<SpotObservationView> occupied, Instant now) {
 		List<SpotId> ids = spotIds.stream().map(SpotId::new).toList();
 		Map<SpotId, BookingView> bookings = arrivals.coveringAt(ids, now);
 		Map<SpotId, SessionView> active = sessions.activeOn(ids);
@@ -95,13 +97,17 @@ class SpotRules {
 			.toList();
 		Map<SpotId, BookingView> ended = uncovered.isEmpty() ? Map.of()
 				: arrivals.lastEnded(uncovered, now.minus(properties.overstayLookback()), now);
-		return new SpotFacts(bookings, active, ended, alerts.activeOnSpots(CAR_WITHOUT_CLAIM, spotIds));
+		Set<SpotId> notCovered = Set.copyOf(uncovered);
+		Set<UUID> blocked = block(
+				occupied.stream().filter(spot -> notCovered.contains(new SpotId(spot.spotId()))).toList(), now);
+		return new SpotFacts(bookings, active, ended, alerts.activeOnSpots(CAR_WITHOUT_CLAIM, spotIds), blocked);
 	}
 
-	/** For spots outside a batch (the evaluator): reads their facts first. */
+	/** For spots outside a batch (the evaluator): prepares their facts first. */
 	void occupied(List<SpotObservationView> spots, boolean changed, Instant now) {
 		if (!spots.isEmpty()) {
-			occupied(spots, changed, now, facts(spots.stream().map(SpotObservationView::spotId).toList(), now));
+			occupied(spots, changed, now,
+					prepare(spots.stream().map(SpotObservationView::spotId).toList(), spots, now));
 		}
 	}
 
@@ -113,7 +119,6 @@ class SpotRules {
 		if (spots.isEmpty()) {
 			return;
 		}
-		Set<UUID> blocked = facts.blocked().orElseGet(() -> blockUncovered(spots, now, facts));
 		List<NewAlert> arrivedUncovered = new ArrayList<>();
 		for (SpotObservationView spot : spots) {
 			SpotId id = new SpotId(spot.spotId());
@@ -122,7 +127,7 @@ class SpotRules {
 				covered(spot, facts.booking(id), facts.session(id), !open.isEmpty() || changed, open, now, facts);
 			}
 			else {
-				uncovered(spot, facts.ended(id), open, blocked.contains(spot.spotId())).ifPresent(alert -> {
+				uncovered(spot, facts.ended(id), open, facts.blocked(spot.spotId())).ifPresent(alert -> {
 					if (changed) {
 						arrivedUncovered.add(alert);
 					}
@@ -187,26 +192,8 @@ class SpotRules {
 	}
 
 	/**
-	 * Blocks, in one Redis call per lot for a whole batch, the spots it saw OCCUPIED at any point that nothing covers;
-	 * the rounds then read the answer from the facts. Those the batch leaves FREE are unblocked after it
-	 * ({@link #liftBlocks}), so Redis ends in the batch's final state, two calls per lot whatever its rounds.
-	 */
-	void blockOccupied(List<SpotObservationView> spots, Instant now, SpotFacts facts) {
-		facts.blocked(blockUncovered(spots, now, facts));
-	}
-
-	/** The blocks of spots that are free now (their cars left), one Redis call per lot. */
-	void liftBlocks(List<SpotObservationView> freeSpots) {
-		unblock(freeSpots);
-	}
-
-	private Set<UUID> blockUncovered(List<SpotObservationView> spots, Instant now, SpotFacts facts) {
-		return block(spots.stream().filter(spot -> !facts.covered(new SpotId(spot.spotId()))).toList(), now);
-	}
-
-	/**
 	 * The cars left, each at its observation's time; the statements do not grow with the spots. The caller lifts the
-	 * spots' blocks ({@link #liftBlocks}) once the batch is settled.
+	 * spots' blocks ({@link #unblock}) once the batch is settled.
 	 */
 	void freed(List<SpotObservationView> spots, Instant now, SpotFacts facts) {
 		if (spots.isEmpty()) {
@@ -258,7 +245,8 @@ class SpotRules {
 		return blocked;
 	}
 
-	private void unblock(List<SpotObservationView> spots) {
+	/** Lifts the spots' blocks, one Redis call per lot. */
+	void unblock(List<SpotObservationView> spots) {
 		byLot(spots).forEach((lot, ids) -> {
 			try {
 				claims.unblockOccupied(lot, ids);
