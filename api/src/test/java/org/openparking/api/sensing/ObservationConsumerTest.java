@@ -114,13 +114,8 @@ class ObservationConsumerTest {
 		lot.spotIds().forEach(spot -> devices.add(feed.register(lot.id(), spot)));
 		Instant start = Instant.now().minus(Duration.ofMinutes(10));
 		List<Long> ids = transactions.execute(tx -> {
-			List<Long> inserted = new ArrayList<>();
-			for (int change = 0; change < 4; change++) { // occupied, free, occupied, free: two stays per spot
-				for (int i = 0; i < devices.size(); i++) {
-					inserted.add(feed.hand(devices.get(i), lot.id(), lot.spotIds().get(i), "OCCUPANCY", change % 2 == 0,
-							start.plus(Duration.ofMinutes(change))));
-				}
-			}
+			// occupied, free, occupied, free: two stays per spot
+			List<Long> inserted = flips(feed, lot, devices, List.of(4, 4, 4), start);
 			// A stale reading of the first spot, older than its last change, changes nothing.
 			inserted.add(feed.hand(devices.get(0), lot.id(), lot.spotIds().get(0), "OCCUPANCY", true,
 					start.plus(Duration.ofSeconds(90))));
@@ -149,18 +144,7 @@ class ObservationConsumerTest {
 		String leaves = feed.register(lot.id(), lot.spotIds().get(0));
 		String returns = feed.register(lot.id(), lot.spotIds().get(1));
 		Instant start = Instant.now().minus(Duration.ofMinutes(10));
-		List<Long> ids = transactions.execute(tx -> {
-			List<Long> inserted = new ArrayList<>();
-			for (int change = 0; change < 3; change++) {
-				boolean occupied = change % 2 == 0;
-				Instant at = start.plus(Duration.ofMinutes(change));
-				if (change < 2) {
-					inserted.add(feed.hand(leaves, lot.id(), lot.spotIds().get(0), "OCCUPANCY", occupied, at));
-				}
-				inserted.add(feed.hand(returns, lot.id(), lot.spotIds().get(1), "OCCUPANCY", occupied, at));
-			}
-			return inserted;
-		});
+		List<Long> ids = transactions.execute(tx -> flips(feed, lot, List.of(leaves, returns), List.of(2, 3), start));
 		ids.forEach(feed::awaitApplied);
 		Instant now = Instant.now();
 		Set<SpotId> claimed = claims.claimedDuring(new LotId(lot.id()),
@@ -168,6 +152,25 @@ class ObservationConsumerTest {
 				now);
 		assertThat(claimed).as("only the spot whose car came back stays blocked")
 			.containsExactly(new SpotId(lot.spotIds().get(1)));
+	}
+
+	/**
+	 * Hands in occupancy readings that flip each spot of the lot (occupied first) as often as {@code flips} says, a
+	 * minute apart from {@code start}: every spot's first change, then every spot's second, and so on.
+	 */
+	private static List<Long> flips(SensorFeed feed, TestLot lot, List<String> devices, List<Integer> flips,
+			Instant start) {
+		List<Long> inserted = new ArrayList<>();
+		int most = flips.stream().mapToInt(Integer::intValue).max().orElse(0);
+		for (int change = 0; change < most; change++) {
+			for (int i = 0; i < devices.size(); i++) {
+				if (change < flips.get(i)) {
+					inserted.add(feed.hand(devices.get(i), lot.id(), lot.spotIds().get(i), "OCCUPANCY", change % 2 == 0,
+							start.plus(Duration.ofMinutes(change))));
+				}
+			}
+		}
+		return inserted;
 	}
 
 	private long count(String sql, UUID lot) {
