@@ -62,6 +62,12 @@ local function first_live_ending_after(key, t, now, ignore, cleanup)
 	return nil
 end
 
+-- A spot's commercial state now from `current`, its live claim with the earliest end after now
+-- (first_live_ending_after): that claim's kind once it has begun, otherwise F (free).
+local function state_now(current, now)
+	return (current and current[3] <= now) and current[2] or 'F'
+end
+
 -- The live claim of a spot with the latest end at or before t, as {member, kind, from, to}, or nil.
 local function last_live_ending_by(key, t, now)
 	local offset = 0

@@ -19,7 +19,7 @@ for i = 2, #KEYS do
 		if from ~= now then
 			current = first_live_ending_after(KEYS[i], now, now, nil, false)
 		end
-		result[i] = (current and current[3] <= now) and current[2] or 'F'
+		result[i] = state_now(current, now)
 	end
 end
 return result

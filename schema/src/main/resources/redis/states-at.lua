@@ -8,7 +8,6 @@ end
 local now = tonumber(ARGV[1])
 local result = { 'OK' }
 for i = 2, #KEYS do
-	local current = first_live_ending_after(KEYS[i], now, now, nil, false)
-	result[i] = (current and current[3] <= now) and current[2] or 'F'
+	result[i] = state_now(first_live_ending_after(KEYS[i], now, now, nil, false), now)
 end
 return result
