@@ -63,6 +63,13 @@ class AlertRecorder {
 		}
 	}
 
+	/** Resolves the kind's active alerts on those of the spots observed FREE when the statement runs. */
+	void resolveOnFreeSpots(AlertKind kind, Collection<UUID> spotIds, Instant now) {
+		if (!spotIds.isEmpty()) {
+			announce(alerts.resolveActiveOnFreeSpots(kind, spotIds, now, SYSTEM));
+		}
+	}
+
 	/** Resolves those of the alerts still active. */
 	void resolve(Collection<UUID> alertIds, Instant now) {
 		if (!alertIds.isEmpty()) {

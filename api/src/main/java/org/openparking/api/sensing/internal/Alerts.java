@@ -105,6 +105,20 @@ class Alerts {
 	}
 
 	/**
+	 * Active alerts of a kind on those of the spots observed FREE, resolved now in one statement; returns those it
+	 * resolved. The statement reads the observations itself, so a spot a car has taken since the caller looked keeps
+	 * its alert.
+	 */
+	List<AlertView> resolveActiveOnFreeSpots(AlertKind kind, Collection<UUID> spotIds, Instant now, String by) {
+		return jdbc.sql("update alert a set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
+				+ " and spot_id = any(?::uuid[]) and " + ACTIVE + " and exists (select 1 from spot_observation o"
+				+ " where o.spot_id = a.spot_id and o.state = 'FREE') returning *")
+			.params(at(now), by, kind.name(), SensorStream.ids(spotIds))
+			.query(Alerts::row)
+			.list();
+	}
+
+	/**
 	 * The alerts among {@code ids} still active, resolved now in one statement; returns those it resolved. By primary
 	 * key: an alert has at most two row versions (raised, resolved), however many alerts its spot had.
 	 */

@@ -33,9 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The time-based rules, every {@code evaluation-interval} on every node, by the injected clock: occupied spots are
- * reconciled again (a booking that started or ended meanwhile; blocks renewed), CONFIRMED bookings whose spot stayed
- * FREE past the arrival grace become NO_SHOW, active sessions whose spot has been FREE past the departure grace raise
- * SESSION_LEFT_OPEN (and end when configured), and due overstays are charged. A transaction-scoped advisory lock
+ * reconciled again (a booking that started or ended meanwhile; blocks renewed), car-without-claim alerts left on FREE
+ * spots are resolved, CONFIRMED bookings whose spot stayed FREE past the arrival grace become NO_SHOW, active sessions
+ * whose spot has been FREE past the departure grace raise SESSION_LEFT_OPEN (and end when configured), and due
+ * overstays are charged. A transaction-scoped advisory lock
  * lets one node evaluate at a time; the guarded transitions and the alerts' unique indexes make a repeat harmless.
  */
 @Component
@@ -99,6 +100,7 @@ class RuleEvaluator implements SmartLifecycle {
 			}
 			chunks(observations.inState(ObservedState.OCCUPIED), chunk -> rules.occupied(chunk, false, now));
 			chunks(observations.inState(ObservedState.FREE), chunk -> {
+				unexpectedOnFree(chunk, now);
 				noShows(chunk, now);
 				leftOpen(chunk, now);
 			});
@@ -109,6 +111,16 @@ class RuleEvaluator implements SmartLifecycle {
 		stream.pruneGaps(now.minus(properties.rereadWindow()));
 		stays.prune(now.minus(properties.stayRetention()));
 		return Boolean.TRUE.equals(ran);
+	}
+
+	/**
+	 * A car-without-claim alert raised on a spot whose car was leaving: the consumer resolves a departing car's alerts
+	 * by the ids its batch read first, so one this evaluator raised meanwhile (from OCCUPIED read just before the
+	 * departure committed) would otherwise stay active on a free spot.
+	 */
+	private void unexpectedOnFree(List<SpotObservationView> free, Instant now) {
+		recorder.resolveOnFreeSpots(AlertKind.UNEXPECTED_OCCUPANCY,
+				free.stream().map(SpotObservationView::spotId).toList(), now);
 	}
 
 	private void noShows(List<SpotObservationView> free, Instant now) {

@@ -177,6 +177,27 @@ class ReconciliationRulesTest {
 	}
 
 	@Test
+	void aCarWithoutClaimAlertLeftOnAFreeSpotIsResolvedByTheNextEvaluation() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 2);
+		UUID left = lot.spotIds().get(0);
+		UUID taken = lot.spotIds().get(1);
+		feed.awaitApplied(feed.occupancy(feed.register(lot.id(), left), lot.id(), left, false, t0.minusSeconds(20)));
+		feed.awaitApplied(feed.occupancy(feed.register(lot.id(), taken), lot.id(), taken, true, t0.minusSeconds(20)));
+		assertThat(alerts(taken)).containsExactly("UNEXPECTED_OCCUPANCY/OPEN/");
+		// What the evaluator leaves when it raises from OCCUPIED read just before the car's departure committed.
+		jdbc.sql("""
+				insert into alert (id, lot_id, spot_id, kind, status, message, raised_at)
+				values (?, ?, ?, 'UNEXPECTED_OCCUPANCY', 'OPEN', 'raised as the car left', ?)""")
+			.params(UUID.randomUUID(), lot.id(), left, Timestamp.from(t0.minusSeconds(10)))
+			.update();
+
+		evaluator.evaluate();
+
+		assertThat(alerts(left)).containsExactly("UNEXPECTED_OCCUPANCY/RESOLVED/");
+		assertThat(alerts(taken)).as("the car still there keeps its alert").containsExactly("UNEXPECTED_OCCUPANCY/OPEN/");
+	}
+
+	@Test
 	void aSilentSensorMakesItsSpotUnknownNotFreeUntilItIsHeardAgain() {
 		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
 		UUID spot = lot.spotIds().getFirst();
