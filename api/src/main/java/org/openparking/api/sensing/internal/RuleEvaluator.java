@@ -36,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reconciled again (a booking that started or ended meanwhile; blocks renewed), car-without-claim alerts left on FREE
  * spots are resolved, CONFIRMED bookings whose spot stayed FREE past the arrival grace become NO_SHOW, active sessions
  * whose spot has been FREE past the departure grace raise SESSION_LEFT_OPEN (and end when configured), and due
- * overstays are charged. A transaction-scoped advisory lock
- * lets one node evaluate at a time; the guarded transitions and the alerts' unique indexes make a repeat harmless.
+ * overstays are charged. A transaction-scoped advisory lock lets one node evaluate at a time; the guarded transitions
+ * and the alerts' unique indexes make a repeat harmless.
  */
 @Component
 class RuleEvaluator implements SmartLifecycle {
