@@ -63,11 +63,9 @@ class AlertRecorder {
 		}
 	}
 
-	/** Resolves the kind's active alerts on those of the spots observed FREE when the statement runs. */
-	void resolveOnFreeSpots(AlertKind kind, Collection<UUID> spotIds, Instant now) {
-		if (!spotIds.isEmpty()) {
-			announce(alerts.resolveActiveOnFreeSpots(kind, spotIds, now, SYSTEM));
-		}
+	/** Resolves the kind's active alerts on the spots observed FREE when the statement runs. */
+	void resolveOnFreeSpots(AlertKind kind, Instant now) {
+		announce(alerts.resolveActiveOnFreeSpots(kind, now, SYSTEM));
 	}
 
 	/** Resolves those of the alerts still active. */

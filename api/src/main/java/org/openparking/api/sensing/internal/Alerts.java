@@ -105,15 +105,15 @@ class Alerts {
 	}
 
 	/**
-	 * Active alerts of a kind on those of the spots observed FREE, resolved now in one statement; returns those it
-	 * resolved. The statement reads the observations itself, so a spot a car has taken since the caller looked keeps
-	 * its alert.
+	 * Active alerts of a kind on spots their sensor observes FREE, resolved now in one statement; returns those it
+	 * resolved. The statement reads the observations itself, so a spot a car has taken since keeps its alert.
 	 */
-	List<AlertView> resolveActiveOnFreeSpots(AlertKind kind, Collection<UUID> spotIds, Instant now, String by) {
-		return jdbc.sql("update alert a set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
-				+ " and spot_id = any(?::uuid[]) and " + ACTIVE + " and exists (select 1 from spot_observation o"
+	List<AlertView> resolveActiveOnFreeSpots(AlertKind kind, Instant now, String by) {
+		return jdbc.sql("update alert a set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ? and "
+				+ ACTIVE + " and exists (select 1 from spot_observation o join sensor_device d"
+				+ " on d.spot_id = o.spot_id and d.device_id = o.device_id"
 				+ " where o.spot_id = a.spot_id and o.state = 'FREE') returning *")
-			.params(at(now), by, kind.name(), SensorStream.ids(spotIds))
+			.params(at(now), by, kind.name())
 			.query(Alerts::row)
 			.list();
 	}

@@ -99,8 +99,10 @@ class RuleEvaluator implements SmartLifecycle {
 				return false;
 			}
 			chunks(observations.inState(ObservedState.OCCUPIED), chunk -> rules.occupied(chunk, false, now));
+			// A car-without-claim alert on a FREE spot was raised (by the pass above, now or earlier) from OCCUPIED
+			// read just before the departure committed, after the consumer had read which alerts that departure ends.
+			recorder.resolveOnFreeSpots(AlertKind.UNEXPECTED_OCCUPANCY, now);
 			chunks(observations.inState(ObservedState.FREE), chunk -> {
-				unexpectedOnFree(chunk, now);
 				noShows(chunk, now);
 				leftOpen(chunk, now);
 			});
@@ -111,16 +113,6 @@ class RuleEvaluator implements SmartLifecycle {
 		stream.pruneGaps(now.minus(properties.rereadWindow()));
 		stays.prune(now.minus(properties.stayRetention()));
 		return Boolean.TRUE.equals(ran);
-	}
-
-	/**
-	 * A car-without-claim alert raised on a spot whose car was leaving: the consumer resolves a departing car's alerts
-	 * by the ids its batch read first, so one this evaluator raised meanwhile (from OCCUPIED read just before the
-	 * departure committed) would otherwise stay active on a free spot.
-	 */
-	private void unexpectedOnFree(List<SpotObservationView> free, Instant now) {
-		recorder.resolveOnFreeSpots(AlertKind.UNEXPECTED_OCCUPANCY,
-				free.stream().map(SpotObservationView::spotId).toList(), now);
 	}
 
 	private void noShows(List<SpotObservationView> free, Instant now) {
