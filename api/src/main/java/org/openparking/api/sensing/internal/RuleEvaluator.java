@@ -34,10 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The time-based rules, every {@code evaluation-interval} on every node, by the injected clock: occupied spots are
  * reconciled again (a booking that started or ended meanwhile; blocks renewed), car-without-claim alerts left on FREE
- * spots are resolved, CONFIRMED bookings whose spot stayed FREE past the arrival grace become NO_SHOW, active sessions
- * whose spot has been FREE past the departure grace raise SESSION_LEFT_OPEN (and end when configured), and due
- * overstays are charged. A transaction-scoped advisory lock lets one node evaluate at a time; the guarded transitions
- * and the alerts' unique indexes make a repeat harmless.
+ * spots are resolved, CHECKED_IN bookings that ended on FREE spots are completed, CONFIRMED bookings whose spot stayed
+ * FREE past the arrival grace become NO_SHOW, active sessions whose spot has been FREE past the departure grace raise
+ * SESSION_LEFT_OPEN (and end when configured), and due overstays are charged. A transaction-scoped advisory lock lets
+ * one node evaluate at a time; the guarded transitions and the alerts' unique indexes make a repeat harmless.
  */
 @Component
 class RuleEvaluator implements SmartLifecycle {
@@ -103,6 +103,7 @@ class RuleEvaluator implements SmartLifecycle {
 			// read just before the departure committed, after the consumer had read which alerts that departure ends.
 			recorder.resolveOnFreeSpots(AlertKind.UNEXPECTED_OCCUPANCY, now);
 			chunks(observations.inState(ObservedState.FREE), chunk -> {
+				rules.leftAfterEnd(chunk, now);
 				noShows(chunk, now);
 				leftOpen(chunk, now);
 			});

@@ -217,6 +217,35 @@ class SpotRules {
 		}
 	}
 
+	/**
+	 * Bookings that ended on spots now FREE and are still CHECKED_IN: their car left, at the spot's observation. Each is
+	 * COMPLETED; one with an OVERSTAY still active is priced and charged for it as a departure would be, and the alert
+	 * resolved. The consumer settles a departure's OVERSTAY that its batch knows; this catches a car that left within
+	 * its window (nothing completed its booking), and an OVERSTAY raised from OCCUPIED read just before the departure
+	 * committed. Repeats are harmless: pricing and completing are guarded.
+	 */
+	void leftAfterEnd(List<SpotObservationView> free, Instant now) {
+		List<SpotId> ids = free.stream().map(spot -> new SpotId(spot.spotId())).toList();
+		Map<SpotId, BookingView> ended = ids.isEmpty() ? Map.of()
+				: arrivals.lastEnded(ids, now.minus(properties.overstayLookback()), now);
+		List<SpotObservationView> left = free.stream()
+			.filter(spot -> ended.containsKey(new SpotId(spot.spotId()))
+					&& ended.get(new SpotId(spot.spotId())).status() == BookingStatus.CHECKED_IN)
+			.toList();
+		if (left.isEmpty()) {
+			return;
+		}
+		Map<UUID, List<AlertView>> open = alerts.activeOnSpots(List.of(AlertKind.OVERSTAY),
+				left.stream().map(SpotObservationView::spotId).toList());
+		for (SpotObservationView spot : left) {
+			List<AlertView> overstays = open.getOrDefault(spot.spotId(), List.of());
+			if (overstays.isEmpty()) {
+				arrivals.complete(new BookingId(ended.get(new SpotId(spot.spotId())).id()));
+			}
+			overstays.forEach(overstay -> leftAfterOverstay(spot, overstay, now));
+		}
+	}
+
 	private void leftAfterOverstay(SpotObservationView spot, AlertView overstay, Instant now) {
 		arrivals.find(new BookingId(overstay.bookingId())).ifPresent(booking -> {
 			overstays.record(booking, spot.observedAt(), now);

@@ -177,6 +177,54 @@ class ReconciliationRulesTest {
 	}
 
 	@Test
+	void aCarThatLeftWithinItsBookingCompletesTheBookingOnceItEnds() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
+		UUID spot = lot.spotIds().getFirst();
+		UUID booking = booking(lot, spot, t0.minus(Duration.ofMinutes(30)), t0.plus(Duration.ofMinutes(30)));
+		String device = feed.register(lot.id(), spot);
+		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, true, t0.minus(Duration.ofMinutes(25))));
+		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, false, t0.plus(Duration.ofMinutes(10))));
+
+		clock.set(t0.plus(Duration.ofMinutes(11)));
+		evaluator.evaluate();
+		assertThat(bookingStatus(booking)).as("the driver may still come back").isEqualTo("CHECKED_IN");
+
+		clock.set(t0.plus(Duration.ofMinutes(31)));
+		evaluator.evaluate();
+		assertThat(bookingStatus(booking)).isEqualTo("COMPLETED");
+		assertThat(jdbc.sql("select count(*) from overstay_charge where booking_id = ?").param(booking)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aCarThatOverstayedAndLeftBeforeAnyEvaluationIsStillChargedAndItsBookingCompleted() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
+		UUID spot = lot.spotIds().getFirst();
+		UUID booking = booking(lot, spot, t0.minus(Duration.ofMinutes(30)), t0.plus(Duration.ofMinutes(30)));
+		String device = feed.register(lot.id(), spot);
+		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, true, t0.minus(Duration.ofMinutes(25))));
+		clock.set(t0.plus(Duration.ofMinutes(61)));
+		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, false, t0.plus(Duration.ofMinutes(60))));
+		// What an evaluation leaves when it raises from OCCUPIED read just before the departure committed.
+		jdbc.sql("""
+				insert into alert (id, lot_id, spot_id, kind, status, message, booking_id, raised_at)
+				values (?, ?, ?, 'OVERSTAY', 'OPEN', 'raised as the car left', ?, ?)""")
+			.params(UUID.randomUUID(), lot.id(), spot, booking, Timestamp.from(t0.plus(Duration.ofMinutes(60))))
+			.update();
+
+		evaluator.evaluate();
+
+		assertThat(bookingStatus(booking)).isEqualTo("COMPLETED");
+		assertThat(alerts(spot)).containsExactly("CHECKED_IN/RESOLVED/" + booking, "OVERSTAY/RESOLVED/" + booking);
+		// 30 minutes at 2.00/h by the lot's tariff (at least its minimum charge of 1.00), charged in the same pass.
+		assertThat(jdbc.sql("select amount_minor, status from overstay_charge where booking_id = ?")
+			.param(booking)
+			.query()
+			.singleRow()).containsEntry("amount_minor", 100L).containsEntry("status", "CHARGED");
+	}
+
+	@Test
 	void aCarWithoutClaimAlertLeftOnAFreeSpotIsResolvedByTheNextEvaluation() {
 		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 2);
 		UUID left = lot.spotIds().get(0);
