@@ -178,48 +178,45 @@ class ReconciliationRulesTest {
 
 	@Test
 	void aCarThatLeftWithinItsBookingCompletesTheBookingOnceItEnds() {
-		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
-		UUID spot = lot.spotIds().getFirst();
-		UUID booking = booking(lot, spot, t0.minus(Duration.ofMinutes(30)), t0.plus(Duration.ofMinutes(30)));
-		String device = feed.register(lot.id(), spot);
-		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, true, t0.minus(Duration.ofMinutes(25))));
-		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, false, t0.plus(Duration.ofMinutes(10))));
+		Booked car = checkedIn(t0.minus(Duration.ofMinutes(30)), t0.plus(Duration.ofMinutes(30)),
+				t0.minus(Duration.ofMinutes(25)));
+		feed.awaitApplied(
+				feed.occupancy(car.device(), car.lotId(), car.spot(), false, t0.plus(Duration.ofMinutes(10))));
 
 		clock.set(t0.plus(Duration.ofMinutes(11)));
 		evaluator.evaluate();
-		assertThat(bookingStatus(booking)).as("the driver may still come back").isEqualTo("CHECKED_IN");
+		assertThat(bookingStatus(car.booking())).as("the driver may still come back").isEqualTo("CHECKED_IN");
 
 		clock.set(t0.plus(Duration.ofMinutes(31)));
 		evaluator.evaluate();
-		assertThat(bookingStatus(booking)).isEqualTo("COMPLETED");
-		assertThat(jdbc.sql("select count(*) from overstay_charge where booking_id = ?").param(booking)
+		assertThat(bookingStatus(car.booking())).isEqualTo("COMPLETED");
+		assertThat(jdbc.sql("select count(*) from overstay_charge where booking_id = ?").param(car.booking())
 			.query(Long.class)
 			.single()).isZero();
 	}
 
 	@Test
 	void aCarThatOverstayedAndLeftBeforeAnyEvaluationIsStillChargedAndItsBookingCompleted() {
-		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
-		UUID spot = lot.spotIds().getFirst();
-		UUID booking = booking(lot, spot, t0.minus(Duration.ofMinutes(30)), t0.plus(Duration.ofMinutes(30)));
-		String device = feed.register(lot.id(), spot);
-		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, true, t0.minus(Duration.ofMinutes(25))));
+		Booked car = checkedIn(t0.minus(Duration.ofMinutes(30)), t0.plus(Duration.ofMinutes(30)),
+				t0.minus(Duration.ofMinutes(25)));
 		clock.set(t0.plus(Duration.ofMinutes(61)));
-		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, false, t0.plus(Duration.ofMinutes(60))));
+		feed.awaitApplied(
+				feed.occupancy(car.device(), car.lotId(), car.spot(), false, t0.plus(Duration.ofMinutes(60))));
 		// What an evaluation leaves when it raises from OCCUPIED read just before the departure committed.
 		jdbc.sql("""
 				insert into alert (id, lot_id, spot_id, kind, status, message, booking_id, raised_at)
 				values (?, ?, ?, 'OVERSTAY', 'OPEN', 'raised as the car left', ?, ?)""")
-			.params(UUID.randomUUID(), lot.id(), spot, booking, Timestamp.from(t0.plus(Duration.ofMinutes(60))))
+			.params(UUID.randomUUID(), car.lotId(), car.spot(), car.booking(), Timestamp.from(t0.plus(Duration.ofMinutes(60))))
 			.update();
 
 		evaluator.evaluate();
 
-		assertThat(bookingStatus(booking)).isEqualTo("COMPLETED");
-		assertThat(alerts(spot)).containsExactly("CHECKED_IN/RESOLVED/" + booking, "OVERSTAY/RESOLVED/" + booking);
+		assertThat(bookingStatus(car.booking())).isEqualTo("COMPLETED");
+		assertThat(alerts(car.spot())).containsExactly("CHECKED_IN/RESOLVED/" + car.booking(),
+				"OVERSTAY/RESOLVED/" + car.booking());
 		// 30 minutes at 2.00/h by the lot's tariff (at least its minimum charge of 1.00), charged in the same pass.
 		assertThat(jdbc.sql("select amount_minor, status from overstay_charge where booking_id = ?")
-			.param(booking)
+			.param(car.booking())
 			.query()
 			.singleRow()).containsEntry("amount_minor", 100L).containsEntry("status", "CHARGED");
 	}
@@ -264,6 +261,20 @@ class ReconciliationRulesTest {
 		assertThat(alerts(spot)).containsExactlyInAnyOrder("SENSOR_OFFLINE/RESOLVED/" + device,
 				"LOW_BATTERY/OPEN/" + device);
 		assertThat(observations.views(List.of(spot)).get(spot).state()).isEqualTo(ObservedState.UNKNOWN);
+	}
+
+	/** A lot of one spot with a sensor, and a booking of it whose car arrived. */
+	private Booked checkedIn(Instant from, Instant to, Instant arrived) {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
+		UUID spot = lot.spotIds().getFirst();
+		UUID booking = booking(lot, spot, from, to);
+		String device = feed.register(lot.id(), spot);
+		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, true, arrived));
+		assertThat(bookingStatus(booking)).isEqualTo("CHECKED_IN");
+		return new Booked(lot.id(), spot, booking, device);
+	}
+
+	private record Booked(UUID lotId, UUID spot, UUID booking, String device) {
 	}
 
 	/** kind/status/booking, session or device of the spot's alerts, oldest first. */
