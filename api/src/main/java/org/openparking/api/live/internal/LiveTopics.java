@@ -6,7 +6,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ class LiveTopics implements MessageListener, DisposableBean {
 
 	private final ThreadPoolExecutor dispatcher;
 
-	private final AtomicLong dropped = new AtomicLong();
+	private final Drops dropped = new Drops(log, "Live message dispatch queue full: {} messages dropped so far");
 
 	/** Guards the subscriber counts together with the Redis (un)subscriptions they cause. */
 	private final ReentrantLock lock = new ReentrantLock();
@@ -58,7 +57,7 @@ class LiveTopics implements MessageListener, DisposableBean {
 		// and WebSocket send; on Lettuce's I/O thread (the default here before) that work delayed the replies to this
 		// node's Redis commands sharing the thread, such as the sensing consumer's blocks (45 ms a call under load).
 		this.dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DISPATCH_QUEUE),
-				Thread.ofPlatform().name("live-topics").daemon().factory(), (message, executor) -> dropped());
+				Thread.ofPlatform().name("live-topics").daemon().factory(), (message, executor) -> dropped.add());
 		this.container.setTaskExecutor(dispatcher::execute);
 		this.container.afterPropertiesSet();
 		this.container.start();
@@ -131,13 +130,6 @@ class LiveTopics implements MessageListener, DisposableBean {
 			return;
 		}
 		topic.emit(decoded);
-	}
-
-	private void dropped() {
-		long total = dropped.incrementAndGet();
-		if (Long.bitCount(total) == 1) { // 1, 2, 4, 8...: visible without flooding the log
-			log.warn("Live message dispatch queue full: {} messages dropped so far", total);
-		}
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ class RelayLanes implements SmartLifecycle {
 
 	private List<Thread> threads = List.of();
 
-	private final AtomicLong dropped = new AtomicLong();
+	private final Drops dropped = new Drops(log, "Live relay queue full: {} events dropped so far");
 
 	private volatile boolean running;
 
@@ -67,7 +66,7 @@ class RelayLanes implements SmartLifecycle {
 		}
 		List<BlockingQueue<Object>> lanes = queues;
 		if (lanes.isEmpty() || !lanes.get(Math.floorMod(lot.value().hashCode(), lanes.size())).offer(task)) {
-			dropped();
+			dropped.add();
 		}
 	}
 
@@ -142,16 +141,9 @@ class RelayLanes implements SmartLifecycle {
 		}
 	}
 
-	private void dropped() {
-		long total = dropped.incrementAndGet();
-		if (Long.bitCount(total) == 1) { // 1, 2, 4, 8...: visible without flooding the log
-			log.warn("Live relay queue full: {} events dropped so far", total);
-		}
-	}
-
 	/** Events dropped since start, for tests and benchmarks. */
 	long droppedSoFar() {
-		return dropped.get();
+		return dropped.total();
 	}
 
 	@Override
