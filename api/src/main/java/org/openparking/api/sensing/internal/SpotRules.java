@@ -225,22 +225,30 @@ class SpotRules {
 	 * committed. Repeats are harmless: pricing and completing are guarded.
 	 */
 	void leftAfterEnd(List<SpotObservationView> free, Instant now) {
-		List<SpotId> ids = free.stream().map(spot -> new SpotId(spot.spotId())).toList();
-		Map<SpotId, BookingView> ended = ids.isEmpty() ? Map.of()
-				: arrivals.lastEnded(ids, now.minus(properties.overstayLookback()), now);
-		List<SpotObservationView> left = free.stream()
-			.filter(spot -> ended.containsKey(new SpotId(spot.spotId()))
-					&& ended.get(new SpotId(spot.spotId())).status() == BookingStatus.CHECKED_IN)
-			.toList();
-		if (left.isEmpty()) {
+		if (free.isEmpty()) {
 			return;
 		}
-		Map<UUID, List<AlertView>> open = alerts.activeOnSpots(List.of(AlertKind.OVERSTAY),
-				left.stream().map(SpotObservationView::spotId).toList());
-		for (SpotObservationView spot : left) {
+		Map<SpotId, BookingView> ended = arrivals.lastEnded(
+				free.stream().map(spot -> new SpotId(spot.spotId())).toList(), now.minus(properties.overstayLookback()),
+				now);
+		Map<UUID, BookingView> checkedIn = new LinkedHashMap<>();
+		ended.forEach((spot, booking) -> {
+			if (booking.status() == BookingStatus.CHECKED_IN) {
+				checkedIn.put(spot.value(), booking);
+			}
+		});
+		if (checkedIn.isEmpty()) {
+			return;
+		}
+		Map<UUID, List<AlertView>> open = alerts.activeOnSpots(List.of(AlertKind.OVERSTAY), checkedIn.keySet());
+		for (SpotObservationView spot : free) {
+			BookingView booking = checkedIn.get(spot.spotId());
+			if (booking == null) {
+				continue;
+			}
 			List<AlertView> overstays = open.getOrDefault(spot.spotId(), List.of());
 			if (overstays.isEmpty()) {
-				arrivals.complete(new BookingId(ended.get(new SpotId(spot.spotId())).id()));
+				arrivals.complete(new BookingId(booking.id()));
 			}
 			overstays.forEach(overstay -> leftAfterOverstay(spot, overstay, now));
 		}
