@@ -202,12 +202,7 @@ class ReconciliationRulesTest {
 		clock.set(t0.plus(Duration.ofMinutes(61)));
 		feed.awaitApplied(
 				feed.occupancy(car.device(), car.lotId(), car.spot(), false, t0.plus(Duration.ofMinutes(60))));
-		// What an evaluation leaves when it raises from OCCUPIED read just before the departure committed.
-		jdbc.sql("""
-				insert into alert (id, lot_id, spot_id, kind, status, message, booking_id, raised_at)
-				values (?, ?, ?, 'OVERSTAY', 'OPEN', 'raised as the car left', ?, ?)""")
-			.params(UUID.randomUUID(), car.lotId(), car.spot(), car.booking(), Timestamp.from(t0.plus(Duration.ofMinutes(60))))
-			.update();
+		raisedAsTheCarLeft("OVERSTAY", car.lotId(), car.spot(), car.booking(), t0.plus(Duration.ofMinutes(60)));
 
 		evaluator.evaluate();
 
@@ -229,12 +224,7 @@ class ReconciliationRulesTest {
 		feed.awaitApplied(feed.occupancy(feed.register(lot.id(), left), lot.id(), left, false, t0.minusSeconds(20)));
 		feed.awaitApplied(feed.occupancy(feed.register(lot.id(), taken), lot.id(), taken, true, t0.minusSeconds(20)));
 		assertThat(alerts(taken)).containsExactly("UNEXPECTED_OCCUPANCY/OPEN/");
-		// What the evaluator leaves when it raises from OCCUPIED read just before the car's departure committed.
-		jdbc.sql("""
-				insert into alert (id, lot_id, spot_id, kind, status, message, raised_at)
-				values (?, ?, ?, 'UNEXPECTED_OCCUPANCY', 'OPEN', 'raised as the car left', ?)""")
-			.params(UUID.randomUUID(), lot.id(), left, Timestamp.from(t0.minusSeconds(10)))
-			.update();
+		raisedAsTheCarLeft("UNEXPECTED_OCCUPANCY", lot.id(), left, null, t0.minusSeconds(10));
 
 		evaluator.evaluate();
 
@@ -275,6 +265,18 @@ class ReconciliationRulesTest {
 	}
 
 	private record Booked(UUID lotId, UUID spot, UUID booking, String device) {
+	}
+
+	/**
+	 * An OPEN alert as an evaluation leaves it when it raises from OCCUPIED read just before the car's departure
+	 * committed: the consumer resolving that departure did not know it.
+	 */
+	private void raisedAsTheCarLeft(String kind, UUID lot, UUID spot, UUID booking, Instant raisedAt) {
+		jdbc.sql("""
+				insert into alert (id, lot_id, spot_id, kind, status, message, booking_id, raised_at)
+				values (?, ?, ?, ?, 'OPEN', 'raised as the car left', ?, ?)""")
+			.params(UUID.randomUUID(), lot, spot, kind, booking, Timestamp.from(raisedAt))
+			.update();
 	}
 
 	/** kind/status/booking, session or device of the spot's alerts, oldest first. */
