@@ -26,8 +26,12 @@ public interface BookingArrivals {
 	 */
 	Map<SpotId, BookingView> lastEnded(Collection<SpotId> spots, Instant since, Instant now);
 
-	/** CONFIRMED bookings of the spots that started at or before {@code startedBy} and have not ended by {@code now}. */
-	List<BookingView> awaitingArrival(Collection<SpotId> spots, Instant startedBy, Instant now);
+	/**
+	 * CONFIRMED bookings of the spots that started at or before {@code startedBy} and ended, if at all, after
+	 * {@code endedSince}. Ended ones are included: a booking no longer than the arrival grace ends before its grace
+	 * does, and nobody arriving for it is still a no-show.
+	 */
+	List<BookingView> awaitingArrival(Collection<SpotId> spots, Instant startedBy, Instant endedSince);
 
 	/** CONFIRMED → CHECKED_IN; empty when the booking is not CONFIRMED (any more). */
 	Optional<BookingView> checkIn(BookingId booking);

@@ -187,11 +187,11 @@ class BookingRecords {
 			.list();
 	}
 
-	List<BookingRow> awaitingArrival(String[] spots, Instant startedBy, Instant now) {
-		return jdbc.sql(SELECT + """
-				 where spot_id = any(?::uuid[]) and status = 'CONFIRMED' and during && tstzrange(?, ?, '[]')
-				and lower(during) <= ? and upper(during) > ?""")
-			.params(spots, at(now), at(now), at(startedBy), at(now))
+	/** Overlapping ({@code endedSince}, {@code startedBy}] is starting by the one and ending after the other. */
+	List<BookingRow> awaitingArrival(String[] spots, Instant startedBy, Instant endedSince) {
+		return jdbc.sql(SELECT + " where spot_id = any(?::uuid[]) and status = 'CONFIRMED'"
+				+ " and during && tstzrange(?, ?, '(]')")
+			.params(spots, at(endedSince), at(startedBy))
 			.query(BookingRecords::row)
 			.list();
 	}

@@ -42,8 +42,8 @@ class SensedArrivals implements BookingArrivals {
 	}
 
 	@Override
-	public List<BookingView> awaitingArrival(Collection<SpotId> spots, Instant startedBy, Instant now) {
-		return records.awaitingArrival(ids(spots), startedBy, now).stream().map(BookingRow::view).toList();
+	public List<BookingView> awaitingArrival(Collection<SpotId> spots, Instant startedBy, Instant endedSince) {
+		return records.awaitingArrival(ids(spots), startedBy, endedSince).stream().map(BookingRow::view).toList();
 	}
 
 	@Override

@@ -118,7 +118,8 @@ class RuleEvaluator implements SmartLifecycle {
 
 	private void noShows(List<SpotObservationView> free, Instant now) {
 		List<SpotId> ids = free.stream().map(spot -> new SpotId(spot.spotId())).toList();
-		for (BookingView booking : arrivals.awaitingArrival(ids, now.minus(properties.arrivalGrace()), now)) {
+		for (BookingView booking : arrivals.awaitingArrival(ids, now.minus(properties.arrivalGrace()),
+				now.minus(properties.overstayLookback()))) {
 			arrivals.markNoShow(new BookingId(booking.id()), properties.noShow() == NoShowPolicy.RELEASE)
 				.ifPresent(noShow -> recorder.raise(NewAlert
 					.onSpot(AlertKind.NO_SHOW, booking.lotId(), booking.spotId(),

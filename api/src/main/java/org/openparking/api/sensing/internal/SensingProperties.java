@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param evaluationInterval how often the time-based rules run (no-show, overstay, sessions left open, blocks)
  * @param blockFor how long an unexpectedly occupied spot is kept from holds and sessions per renewal; renewed every
  * evaluation while the car stays, so keep it a few times the evaluation interval
- * @param overstayLookback how long after a booking's end a car still standing there counts as its overstay
+ * @param overstayLookback how long after a booking's end a car still standing there counts as its overstay, and how
+ * long after its end a booking nobody arrived for is still marked a no-show
  * @param stayRetention how long the stays behind the occupancy KPIs are kept
  */
 @ConfigurationProperties("parking.sensing")

@@ -95,6 +95,19 @@ class ReconciliationRulesTest {
 	}
 
 	@Test
+	void aBookingNoLongerThanTheArrivalGraceThatNobodyCameToIsANoShowOnceItEnded() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
+		UUID spot = lot.spotIds().getFirst();
+		UUID booking = booking(lot, spot, t0.minus(Duration.ofMinutes(20)), t0.minus(Duration.ofMinutes(5)));
+		String device = feed.register(lot.id(), spot);
+		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, false, t0.minus(Duration.ofMinutes(30))));
+
+		assertThat(evaluator.evaluate()).isTrue();
+		assertThat(bookingStatus(booking)).isEqualTo("NO_SHOW");
+		assertThat(alerts(spot)).containsExactly("NO_SHOW/OPEN/" + booking);
+	}
+
+	@Test
 	void aCarOnItsBookedSpotChecksInAndIsChargedForItsOverstayWhenItLeaves() {
 		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
 		UUID spot = lot.spotIds().getFirst();
