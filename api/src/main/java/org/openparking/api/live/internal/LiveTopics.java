@@ -1,12 +1,14 @@
 package org.openparking.api.live.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +29,22 @@ import org.springframework.stereotype.Component;
  * The node's single Redis subscription (one pub/sub connection), shared by every local subscriber. A channel is
  * subscribed in Redis while at least one local subscriber listens to it and unsubscribed when the last one leaves, so
  * a node only receives the traffic of topics it serves. Each channel fans out through one local sink.
+ * <p>
+ * Emitting runs every local subscriber's GraphQL execution and the encoding of its message, so it happens on dispatch
+ * lanes, one thread per core: each channel always takes the same lane, so its messages stay in order, and the
+ * channels of different lots, bookings and users use every core. (Off Lettuce's I/O thread, where that work delayed
+ * the replies to this node's other Redis commands, such as the sensing consumer's blocks: 45 ms a call under load.)
+ * A lane emits a message to a channel's subscribers before it takes the next, so a burst waits in the lane's queue,
+ * not in the subscribers' bounded buffers (see {@link SubscriberBuffers}), which then only fill for a subscriber that
+ * does not read.
  */
 @Component
 class LiveTopics implements MessageListener, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveTopics.class);
 
-	/** Messages waiting for the dispatcher; past that they are dropped, as live updates are best effort. */
-	private static final int DISPATCH_QUEUE = 65_536;
+	/** Messages waiting per lane; past that they are dropped, as live updates are best effort. */
+	private static final int LANE_QUEUE = 65_536;
 
 	private final RedisMessageListenerContainer container;
 
@@ -42,9 +52,9 @@ class LiveTopics implements MessageListener, DisposableBean {
 
 	private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
-	private final ThreadPoolExecutor dispatcher;
+	private final List<ThreadPoolExecutor> lanes;
 
-	private final Drops dropped = new Drops(log, "Live message dispatch queue full: {} messages dropped so far");
+	private final Drops dropped = new Drops(log, "Live message lane queue full: {} messages dropped so far");
 
 	/** Guards the subscriber counts together with the Redis (un)subscriptions they cause. */
 	private final ReentrantLock lock = new ReentrantLock();
@@ -53,12 +63,13 @@ class LiveTopics implements MessageListener, DisposableBean {
 		this.json = json;
 		this.container = new RedisMessageListenerContainer();
 		this.container.setConnectionFactory(connections);
-		// One thread of its own, so messages stay in order. Emitting runs every local subscriber's GraphQL execution
-		// and WebSocket send; on Lettuce's I/O thread (the default here before) that work delayed the replies to this
-		// node's Redis commands sharing the thread, such as the sensing consumer's blocks (45 ms a call under load).
-		this.dispatcher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(DISPATCH_QUEUE),
-				Thread.ofPlatform().name("live-topics").daemon().factory(), (message, executor) -> dropped.add());
-		this.container.setTaskExecutor(dispatcher::execute);
+		this.lanes = IntStream.range(0, Runtime.getRuntime().availableProcessors())
+			.mapToObj(lane -> new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+					new ArrayBlockingQueue<>(LANE_QUEUE), Thread.ofPlatform().name("live-topics-" + lane).daemon().factory(),
+					(message, executor) -> dropped.add()))
+			.toList();
+		// Lettuce's I/O thread only hands each message to its channel's lane (onMessage).
+		this.container.setTaskExecutor(Runnable::run);
 		this.container.afterPropertiesSet();
 		this.container.start();
 	}
@@ -78,6 +89,15 @@ class LiveTopics implements MessageListener, DisposableBean {
 	int subscribers(String channel) {
 		Topic topic = topics.get(channel);
 		return topic == null ? 0 : topic.subscribers;
+	}
+
+	/** The dispatch lane of a channel, of {@link #lanes()} (for tests). */
+	int lane(String channel) {
+		return Math.floorMod(channel.hashCode(), lanes.size());
+	}
+
+	int lanes() {
+		return lanes.size();
 	}
 
 	private Topic acquire(String channel) {
@@ -117,7 +137,12 @@ class LiveTopics implements MessageListener, DisposableBean {
 
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
-		Topic topic = topics.get(new String(message.getChannel(), StandardCharsets.UTF_8));
+		String channel = new String(message.getChannel(), StandardCharsets.UTF_8);
+		lanes.get(lane(channel)).execute(() -> emit(channel, message));
+	}
+
+	private void emit(String channel, Message message) {
+		Topic topic = topics.get(channel);
 		if (topic == null) {
 			return; // the last local subscriber left while the message was under way
 		}
@@ -135,7 +160,7 @@ class LiveTopics implements MessageListener, DisposableBean {
 	@Override
 	public void destroy() throws Exception {
 		container.destroy();
-		dispatcher.shutdown();
+		lanes.forEach(ThreadPoolExecutor::shutdown);
 	}
 
 	private static final class Topic {
@@ -153,7 +178,7 @@ class LiveTopics implements MessageListener, DisposableBean {
 		}
 
 		void emit(LiveMessage message) {
-			// Only the dispatcher thread emits, so a concurrent emission is a brief overlap at most.
+			// Only the channel's lane emits, so a concurrent emission is a brief overlap at most.
 			while (sink.tryEmitNext(message) == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
 				Thread.onSpinWait();
 			}

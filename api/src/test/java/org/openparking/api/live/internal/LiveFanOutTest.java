@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.openparking.api.live.LiveTestSupport.WAIT;
 
-/** The node's fan-out: one Redis subscription per channel, released with its last subscriber; bounded buffers. */
+/**
+ * The node's fan-out: one Redis subscription per channel, released with its last subscriber; dispatch lanes per core;
+ * bounded buffers.
+ */
 @ApiIntegrationTest
 class LiveFanOutTest {
 
@@ -46,6 +50,9 @@ class LiveFanOutTest {
 
 	@Autowired
 	LiveFeeds feeds;
+
+	@Autowired
+	LivePublisher publisher;
 
 	@Autowired
 	LiveProperties properties;
@@ -77,6 +84,43 @@ class LiveFanOutTest {
 		second.dispose();
 		assertThat(topics.subscribers(channel)).isZero();
 		LiveTestSupport.awaitRedisSubscribers(redis, channel, 0);
+	}
+
+	@Test
+	void aChannelWhoseSubscriberIsBusyDoesNotHoldUpTheChannelsOfOtherLanes() throws InterruptedException {
+		assertThat(topics.lanes()).as("one dispatch lane per core; this machine has more than one").isGreaterThan(1);
+		UUID busyLot = UUID.randomUUID();
+		UUID otherLot = UUID.randomUUID();
+		while (topics.lane(LiveTestSupport.lotChannel(otherLot)) == topics.lane(LiveTestSupport.lotChannel(busyLot))) {
+			otherLot = UUID.randomUUID();
+		}
+		CountDownLatch release = new CountDownLatch(1);
+		Disposable busy = topics.listen(LiveTestSupport.lotChannel(busyLot)).subscribe(message -> {
+			try {
+				release.await(); // a subscriber's work (its GraphQL execution) taking its time
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		List<LiveMessage> received = new CopyOnWriteArrayList<>();
+		Disposable other = topics.listen(LiveTestSupport.lotChannel(otherLot)).subscribe(received::add);
+		try {
+			LiveTestSupport.awaitRedisSubscribers(redis, LiveTestSupport.lotChannel(busyLot), 1);
+			LiveTestSupport.awaitRedisSubscribers(redis, LiveTestSupport.lotChannel(otherLot), 1);
+			publisher.publishAll(List.of(
+					new Publication(LiveTestSupport.lotChannel(busyLot), new LotMetadataChanged(busyLot, Instant.now())),
+					new Publication(LiveTestSupport.lotChannel(otherLot),
+							new LotMetadataChanged(otherLot, Instant.now()))));
+
+			await().atMost(WAIT).until(() -> received.size() == 1);
+			assertThat(release.getCount()).as("the busy subscriber is still at work").isOne();
+		}
+		finally {
+			release.countDown();
+			busy.dispose();
+			other.dispose();
+		}
 	}
 
 	@Test
