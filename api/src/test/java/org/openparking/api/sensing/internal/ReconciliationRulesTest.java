@@ -72,11 +72,10 @@ class ReconciliationRulesTest {
 
 	@Test
 	void aBookingWhoseSpotStaysFreePastTheArrivalGraceIsANoShow() {
-		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
-		UUID spot = lot.spotIds().getFirst();
-		UUID booking = booking(lot, spot, t0.minus(Duration.ofMinutes(10)), t0.plus(Duration.ofHours(1)));
-		String device = feed.register(lot.id(), spot);
-		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, false, t0.minus(Duration.ofMinutes(30))));
+		Booked booked = booked(t0.minus(Duration.ofMinutes(10)), t0.plus(Duration.ofHours(1)), false,
+				t0.minus(Duration.ofMinutes(30)));
+		UUID spot = booked.spot();
+		UUID booking = booked.booking();
 
 		evaluator.evaluate(); // 10 min after the start: within the 15 min grace
 		assertThat(bookingStatus(booking)).isEqualTo("CONFIRMED");
@@ -86,7 +85,7 @@ class ReconciliationRulesTest {
 		assertThat(bookingStatus(booking)).isEqualTo("NO_SHOW");
 		assertThat(alerts(spot)).containsExactly("NO_SHOW/OPEN/" + booking);
 		// Released (the default policy): the rest of the window can be held again.
-		assertThat(claims.claimedDuring(new LotId(lot.id()), List.of(new SpotId(spot)),
+		assertThat(claims.claimedDuring(new LotId(booked.lotId()), List.of(new SpotId(spot)),
 				new TimeWindow(clock.instant().plusSeconds(60), t0.plus(Duration.ofMinutes(50))), clock.instant()))
 			.isEmpty();
 
@@ -96,15 +95,12 @@ class ReconciliationRulesTest {
 
 	@Test
 	void aBookingNoLongerThanTheArrivalGraceThatNobodyCameToIsANoShowOnceItEnded() {
-		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
-		UUID spot = lot.spotIds().getFirst();
-		UUID booking = booking(lot, spot, t0.minus(Duration.ofMinutes(20)), t0.minus(Duration.ofMinutes(5)));
-		String device = feed.register(lot.id(), spot);
-		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, false, t0.minus(Duration.ofMinutes(30))));
+		Booked booked = booked(t0.minus(Duration.ofMinutes(20)), t0.minus(Duration.ofMinutes(5)), false,
+				t0.minus(Duration.ofMinutes(30)));
 
 		assertThat(evaluator.evaluate()).isTrue();
-		assertThat(bookingStatus(booking)).isEqualTo("NO_SHOW");
-		assertThat(alerts(spot)).containsExactly("NO_SHOW/OPEN/" + booking);
+		assertThat(bookingStatus(booked.booking())).isEqualTo("NO_SHOW");
+		assertThat(alerts(booked.spot())).containsExactly("NO_SHOW/OPEN/" + booked.booking());
 	}
 
 	@Test
@@ -268,12 +264,18 @@ class ReconciliationRulesTest {
 
 	/** A lot of one spot with a sensor, and a booking of it whose car arrived. */
 	private Booked checkedIn(Instant from, Instant to, Instant arrived) {
+		Booked booked = booked(from, to, true, arrived);
+		assertThat(bookingStatus(booked.booking())).isEqualTo("CHECKED_IN");
+		return booked;
+	}
+
+	/** A CONFIRMED booking of a one-spot lot whose sensor has reported the spot occupied, or free, since {@code at}. */
+	private Booked booked(Instant from, Instant to, boolean occupied, Instant at) {
 		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
 		UUID spot = lot.spotIds().getFirst();
 		UUID booking = booking(lot, spot, from, to);
 		String device = feed.register(lot.id(), spot);
-		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, true, arrived));
-		assertThat(bookingStatus(booking)).isEqualTo("CHECKED_IN");
+		feed.awaitApplied(feed.occupancy(device, lot.id(), spot, occupied, at));
 		return new Booked(lot.id(), spot, booking, device);
 	}
 
