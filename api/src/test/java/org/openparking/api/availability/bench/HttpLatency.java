@@ -69,9 +69,18 @@ final class HttpLatency {
 			int n = options.httpRequests();
 			System.out.println();
 			System.out.println("Latency, one request at a time, " + n + " each after " + warmup + " warm-up:");
-			System.out.println("  searchSpots over HTTP (20 offers; spot, lot, commercialState): " + measure(search, n));
+			List<Double> searches = times(search, n);
+			System.out.println("  searchSpots over HTTP (20 offers; spot, lot, commercialState): " + Percentiles.of(searches));
 			System.out.println("  reference: { __typename } over HTTP:                          " + measure(trivial, n));
 			System.out.println("  reference: the page's bare SQL over JDBC:                     " + measure(bareSql, n));
+			System.out.println("  searchSpots by window (the requests take them in turn):");
+			for (int w = 0; w < windows.size(); w++) {
+				List<Double> ofWindow = new ArrayList<>();
+				for (int i = w; i < searches.size(); i += windows.size()) {
+					ofWindow.add(searches.get(i));
+				}
+				System.out.printf("    %s: %s%n", windows.get(w), Percentiles.of(ofWindow));
+			}
 		}
 	}
 
@@ -81,12 +90,16 @@ final class HttpLatency {
 	}
 
 	private static Percentiles measure(IntConsumer request, int count) {
+		return Percentiles.of(times(request, count));
+	}
+
+	private static List<Double> times(IntConsumer request, int count) {
 		List<Double> millis = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			long start = System.nanoTime();
 			request.accept(i);
 			millis.add((System.nanoTime() - start) / 1e6);
 		}
-		return Percentiles.of(millis);
+		return millis;
 	}
 }
