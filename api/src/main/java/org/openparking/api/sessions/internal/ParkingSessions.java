@@ -21,9 +21,6 @@ interface ParkingSessions extends Repository<ParkingSession, UUID> {
 	@Query("select count(s) > 0 from ParkingSession s where s.userId = ?1 and s.endedAt is null")
 	boolean hasActive(String userId);
 
-	@Query("select s from ParkingSession s where s.spotId in ?1 and s.endedAt is null")
-	List<ParkingSession> findActiveOnSpots(java.util.Collection<UUID> spotIds);
-
 	@Query("select s from ParkingSession s where s.lotId = ?1 and s.endedAt is null")
 	List<ParkingSession> findActiveInLot(UUID lotId);
 }
