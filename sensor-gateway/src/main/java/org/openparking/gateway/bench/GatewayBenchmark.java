@@ -46,44 +46,49 @@ public final class GatewayBenchmark {
 		String api = options.get("api");
 		String token = options.get("token");
 		try (Connection db = DriverManager.getConnection(jdbc)) {
-			// The warm-up's lot is deleted after the run: deleting it cascades through every row its readings left, and
-			// that must not run beside the measurement.
-			SensorLot warmupLot = null;
-			if (!warmup.isZero()) {
-				// The JIT of the gateway (and the api) needs its share of a small machine first; not measured.
-				warmupLot = SensorLot.create(db, run + "w", devices, "bench");
-				try (RawSubscriber raw = new RawSubscriber(broker, run + "w");
+			// The warm-up's lot is deleted after the run (also when a step before it fails): deleting it cascades through
+			// every row its readings left, and that must not run beside the measurement.
+			SensorLot warmupLot = warmup.isZero() ? null : SensorLot.create(db, run + "w", devices, "bench");
+			try {
+				if (warmupLot != null) {
+					// The JIT of the gateway (and the api) needs its share of a small machine first; not measured.
+					try (RawSubscriber raw = new RawSubscriber(broker, run + "w");
+							ApiSubscriber events = api == null ? null
+									: new ApiSubscriber(api, token, warmupLot.lotId().toString())) {
+						Result result = publish(broker, run + "w", warmupLot.deviceIds(), publishers, warmup, rate,
+								window);
+						System.out.printf("warm-up: %d readings in %s, %d handed off%s%n", result.acknowledged(),
+								warmup, drain(db, run + "w", result.acknowledged()), events == null ? ""
+										: ", " + events.await(result.acknowledged()) + " events from the api");
+					}
+				}
+				vacuumAndAnalyze(db);
+				SensorLot lot = SensorLot.create(db, run, devices, "bench");
+				System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%s%n", run,
+						devices, publishers, duration, rate > 0 ? String.valueOf(rate) : "unlimited", window,
+						api == null ? "" : ", through the api at " + api);
+				try (RawSubscriber raw = new RawSubscriber(broker, run);
 						ApiSubscriber events = api == null ? null
-								: new ApiSubscriber(api, token, warmupLot.lotId().toString())) {
-					Result result = publish(broker, run + "w", warmupLot.deviceIds(), publishers, warmup, rate, window);
-					System.out.printf("warm-up: %d readings in %s, %d handed off%s%n", result.acknowledged(), warmup,
-							drain(db, run + "w", result.acknowledged()),
-							events == null ? "" : ", " + events.await(result.acknowledged()) + " events from the api");
+								: new ApiSubscriber(api, token, lot.lotId().toString())) {
+					Result result = publish(broker, run, lot.deviceIds(), publishers, duration, rate, window);
+					long rows = drain(db, run, result.acknowledged());
+					report(db, run, result, raw, rows);
+					if (events != null) {
+						events.await(result.acknowledged());
+						reportEvents(db, run, result, events);
+					}
+					if (options.containsKey("gateway")) {
+						System.out.println("gateway counters since its start (warm-up included): "
+								+ GatewayCounters.read(options.get("gateway")));
+					}
 				}
-			}
-			vacuumAndAnalyze(db);
-			SensorLot lot = SensorLot.create(db, run, devices, "bench");
-			System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%s%n", run,
-					devices, publishers, duration, rate > 0 ? String.valueOf(rate) : "unlimited", window,
-					api == null ? "" : ", through the api at " + api);
-			try (RawSubscriber raw = new RawSubscriber(broker, run);
-					ApiSubscriber events = api == null ? null : new ApiSubscriber(api, token, lot.lotId().toString())) {
-				Result result = publish(broker, run, lot.deviceIds(), publishers, duration, rate, window);
-				long rows = drain(db, run, result.acknowledged());
-				report(db, run, result, raw, rows);
-				if (events != null) {
-					events.await(result.acknowledged());
-					reportEvents(db, run, result, events);
-				}
-				if (options.containsKey("gateway")) {
-					System.out.println("gateway counters since its start (warm-up included): "
-							+ GatewayCounters.read(options.get("gateway")));
+				finally {
+					if (!options.containsKey("keep")) {
+						lot.delete(db);
+					}
 				}
 			}
 			finally {
-				if (!options.containsKey("keep")) {
-					lot.delete(db);
-				}
 				if (warmupLot != null) {
 					warmupLot.delete(db);
 				}
