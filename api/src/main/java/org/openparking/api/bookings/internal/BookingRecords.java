@@ -187,7 +187,10 @@ class BookingRecords {
 			.list();
 	}
 
-	/** Overlapping ({@code endedSince}, {@code startedBy}] is starting by the one and ending after the other. */
+	/**
+	 * A window overlaps ({@code endedSince}, {@code startedBy}] when it starts by {@code startedBy} and ends after
+	 * {@code endedSince}; the spot-led exclusion index serves it.
+	 */
 	List<BookingRow> awaitingArrival(String[] spots, Instant startedBy, Instant endedSince) {
 		return jdbc.sql(SELECT + " where spot_id = any(?::uuid[]) and status = 'CONFIRMED'"
 				+ " and during && tstzrange(?, ?, '(]')")
