@@ -1,13 +1,12 @@
 package org.openparking.api.payments.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
 import static java.time.ZoneOffset.UTC;
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,10 +60,5 @@ abstract class AttemptRecords<R extends ProviderAttempt> {
 
 	static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 }

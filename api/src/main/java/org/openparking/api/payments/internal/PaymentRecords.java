@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
+
 import org.openparking.api.payments.PaymentStatus;
 import org.openparking.api.payments.PaymentSubject;
 import org.openparking.api.shared.Money;

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
+
 
 import org.openparking.api.payments.RefundStatus;
 import org.openparking.api.shared.Money;

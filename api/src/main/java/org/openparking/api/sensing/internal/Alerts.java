@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import static org.openparking.api.sensing.internal.SensorStream.at;
-import static org.openparking.api.sensing.internal.SensorStream.instant;
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
 
 /**
  * The alert table. Raising relies on the partial unique indexes: a second active alert of the same kind, spot,

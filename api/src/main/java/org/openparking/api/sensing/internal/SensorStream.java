@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -111,11 +113,6 @@ class SensorStream {
 
 	static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(java.time.ZoneOffset.UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 	private static final String SELECT = """

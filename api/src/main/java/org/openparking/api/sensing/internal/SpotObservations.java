@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import static org.openparking.api.sensing.internal.SensorStream.at;
-import static org.openparking.api.sensing.internal.SensorStream.instant;
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
 
 /**
  * The observed state per spot. What a spot shows depends on its sensor now: an observation made by a device that is

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import static org.openparking.api.sensing.internal.SensorStream.at;
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
 
 /** Stays of cars on spots as the sensors saw them: the rollup behind the occupancy KPIs. */
 @Repository
@@ -64,7 +65,7 @@ class Stays {
 				select arrived_at, departed_at, ended_by from spot_stay
 				where lot_id = ? and arrived_at < ? and (departed_at is null or departed_at >= ?)""")
 			.params(lotId, at(to), at(from))
-			.query((rs, n) -> new Stay(SensorStream.instant(rs, "arrived_at"), SensorStream.instant(rs, "departed_at"),
+			.query((rs, n) -> new Stay(instant(rs, "arrived_at"), instant(rs, "departed_at"),
 					"FREE".equals(rs.getString("ended_by"))))
 			.list();
 	}

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import static org.openparking.api.sensors.internal.SensorRecords.at;
-import static org.openparking.api.sensors.internal.SensorRecords.instant;
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
 
 /** Uplinks the gateway rejected ({@code sensor_dead_letter}), newest first. */
 @Repository

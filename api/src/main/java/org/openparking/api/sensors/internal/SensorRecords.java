@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static java.time.ZoneOffset.UTC;
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
 
 import org.openparking.api.sensors.SensorView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,11 +80,6 @@ class SensorRecords {
 
 	static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(UTC);
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 	private static SensorView row(ResultSet rs, int n) throws SQLException {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static org.openparking.api.sensors.internal.SensorRecords.instant;
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
 
 /** What the gateway wrote about devices: their health and their applied readings. Read only here. */
 @Repository

@@ -3,13 +3,14 @@ package org.openparking.api.sessions.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static org.openparking.api.shared.jdbc.ResultSets.instant;
 
 import org.openparking.api.sessions.SessionId;
 import org.openparking.api.sessions.SessionStatus;
@@ -84,11 +85,6 @@ class StoredSessions implements Sessions {
 				rs.getObject("spot_id", UUID.class), rs.getString("user_id"), rs.getString("vehicle_plate"),
 				instant(rs, "started_at"), instant(rs, "latest_allowed_end"), null,
 				rs.wasNull() ? null : new Money(charge, rs.getString("currency")));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-		return time == null ? null : time.toInstant();
 	}
 
 	@Override
