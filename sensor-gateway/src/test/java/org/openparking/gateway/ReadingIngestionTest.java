@@ -1,17 +1,26 @@
 package org.openparking.gateway;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.openparking.gateway.bench.SensorLot;
 import org.openparking.gateway.support.GatewayIntegrationTest;
 import org.openparking.gateway.support.Sensors;
 import org.openparking.gateway.support.Sensors.ObservationRow;
 import org.openparking.gateway.support.TestClock;
 import org.openparking.gateway.support.Uplinks;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +41,9 @@ class ReadingIngestionTest {
 	@Autowired
 	Sensors sensors;
 
+	@Autowired
+	DataSource dataSource;
+
 	@LocalServerPort
 	int port;
 
@@ -51,6 +63,38 @@ class ReadingIngestionTest {
 		assertThat(health).containsEntry("firmware", "1.4.2").containsEntry("comms", "OK");
 		assertThat(((Number) health.get("battery_volts")).doubleValue()).isEqualTo(3.6);
 		assertThat(((Number) health.get("rssi")).doubleValue()).isEqualTo(-71);
+	}
+
+	/** Consumers LISTEN instead of polling hard; the notification comes once the row can be read. */
+	@Test
+	void aCommittedObservationWakesTheConsumersOfItsLot() throws SQLException {
+		SensorLot lot = sensors.registerLot(1, "test-model");
+		String device = lot.deviceIds().getFirst();
+		try (Connection consumer = dataSource.getConnection()) {
+			consumer.setAutoCommit(true);
+			try (Statement listen = consumer.createStatement()) {
+				listen.execute("listen sensor_observation");
+			}
+			sensors.publish(Uplinks.topic(device), Uplinks.status(1, true));
+			awaitApplied(device, 1);
+			TestClock.INSTANCE.advance(WINDOW.plusSeconds(1));
+
+			PGNotification woken = awaitNotification(consumer.unwrap(PGConnection.class), lot.lotId().toString());
+			assertThat(woken.getParameter()).startsWith("{\"count\":");
+			assertThat(sensors.observations(device)).as("committed before the consumers are woken").hasSize(1);
+		}
+	}
+
+	private static PGNotification awaitNotification(PGConnection consumer, String naming) throws SQLException {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (PGNotification notification : consumer.getNotifications(500)) {
+				if (notification.getParameter().contains(naming)) {
+					return notification;
+				}
+			}
+		}
+		throw new AssertionError("no notification named " + naming);
 	}
 
 	@Test

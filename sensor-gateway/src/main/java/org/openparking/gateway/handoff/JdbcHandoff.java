@@ -35,10 +35,13 @@ class JdbcHandoff implements DurableHandoff {
 
 	private final Clock clock;
 
-	JdbcHandoff(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+	private final ConsumerWakeups wakeups;
+
+	JdbcHandoff(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, ConsumerWakeups wakeups) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.wakeups = wakeups;
 	}
 
 	@Override
@@ -87,19 +90,24 @@ class JdbcHandoff implements DurableHandoff {
 			addIfPresent(losses, unit.commsLoss());
 			addIfPresent(deadLetters, unit.deadLetter());
 		}
-		return transactions.execute(status -> jdbc.execute((ConnectionCallback<HandedOff>) connection -> {
+		Written written = transactions.execute(status -> jdbc.execute((ConnectionCallback<Written>) connection -> {
 			Instant now = clock.instant();
-			Map<ObservationKind, Integer> inserted = ObservationRows.insert(connection, observations, now);
+			ObservationRows.Inserted inserted = ObservationRows.insert(connection, observations, now);
 			HealthRows.upsert(connection, health, now);
 			HealthRows.markLost(connection, losses, now);
 			DeadLetterRows.insert(connection, deadLetters);
-			return new HandedOff(now, inserted);
+			return new Written(now, inserted);
 		}));
+		wakeups.committed(written.rows().count(), written.rows().lots());
+		return new HandedOff(written.at(), written.rows().byKind());
 	}
 
 	/** A problem with the data, not with reaching the database (which is retried, never dead-lettered). */
 	private static boolean isDataError(DataAccessException ex) {
 		return ex instanceof NonTransientDataAccessException && !(ex instanceof NonTransientDataAccessResourceException);
+	}
+
+	private record Written(Instant at, ObservationRows.Inserted rows) {
 	}
 
 	private static <T> void addIfPresent(List<T> list, T item) {

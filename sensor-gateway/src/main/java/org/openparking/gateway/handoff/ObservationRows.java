@@ -13,15 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-/** Appends observations (duplicates collapse on the table's unique key) and wakes consumers with pg_notify. */
+/** Appends observations; duplicates collapse on the table's unique key. */
 final class ObservationRows {
-
-	static final String CHANNEL = "sensor_observation";
-
-	/** pg_notify payloads must stay under 8000 bytes; beyond this many lots a consumer rescans everything. */
-	private static final int MAX_NOTIFIED_LOTS = 100;
 
 	// Sorted rows take their unique-index locks in one order, so concurrent batches cannot deadlock on them.
 	private static final Comparator<Observation> LOCK_ORDER = Comparator.comparing(Observation::deviceId)
@@ -42,15 +36,25 @@ final class ObservationRows {
 	private ObservationRows() {
 	}
 
-	static Map<ObservationKind, Integer> insert(Connection connection, List<Observation> observations,
-			Instant handedOffAt) throws SQLException {
+	/**
+	 * The new rows by kind and the lots they belong to.
+	 */
+	record Inserted(Map<ObservationKind, Integer> byKind, Set<UUID> lots) {
+
+		int count() {
+			return byKind.values().stream().mapToInt(Integer::intValue).sum();
+		}
+	}
+
+	static Inserted insert(Connection connection, List<Observation> observations, Instant handedOffAt)
+			throws SQLException {
 		Map<ObservationKind, Integer> inserted = new EnumMap<>(ObservationKind.class);
+		Set<UUID> lots = new TreeSet<>();
 		if (observations.isEmpty()) {
-			return inserted;
+			return new Inserted(inserted, lots);
 		}
 		List<Observation> rows = observations.stream().sorted(LOCK_ORDER).toList();
 		Columns<Observation> columns = new Columns<>(connection, rows);
-		Set<UUID> lots = new TreeSet<>();
 		try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
 			statement.setTimestamp(1, Timestamp.from(handedOffAt));
 			statement.setArray(2, columns.of("text", Observation::deviceId));
@@ -68,20 +72,6 @@ final class ObservationRows {
 				}
 			}
 		}
-		if (!lots.isEmpty()) {
-			notifyConsumers(connection, inserted.values().stream().mapToInt(Integer::intValue).sum(), lots);
-		}
-		return inserted;
-	}
-
-	/** Delivered at commit, so a woken consumer finds the rows. */
-	private static void notifyConsumers(Connection connection, int count, Set<UUID> lots) throws SQLException {
-		String lotList = lots.size() > MAX_NOTIFIED_LOTS ? ""
-				: lots.stream().map(lot -> "\"" + lot + "\"").collect(Collectors.joining(","));
-		try (PreparedStatement statement = connection.prepareStatement("select pg_notify(?, ?)")) {
-			statement.setString(1, CHANNEL);
-			statement.setString(2, "{\"count\":" + count + ",\"lots\":[" + lotList + "]}");
-			statement.execute();
-		}
+		return new Inserted(inserted, lots);
 	}
 }
