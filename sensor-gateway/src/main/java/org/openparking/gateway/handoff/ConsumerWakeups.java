@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -94,7 +93,7 @@ class ConsumerWakeups implements SmartLifecycle {
 		try {
 			jdbc.query("select pg_notify(?, ?)", rs -> null, CHANNEL, payload);
 		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) { // the thread must go on: the next hand-off needs it
 			log.warn("Could not wake the observation consumers ({}); they will look by themselves", ex.toString());
 		}
 	}
