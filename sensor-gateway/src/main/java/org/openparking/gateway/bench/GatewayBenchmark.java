@@ -42,57 +42,73 @@ public final class GatewayBenchmark {
 		double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
 		int window = Integer.parseInt(options.getOrDefault("window", "500"));
 		String run = "bench" + UUID.randomUUID().toString().substring(0, 8);
-
 		Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "60s").toUpperCase());
-		String api = options.get("api");
-		String token = options.get("token");
+		Load load = new Load(broker, publishers, rate, window, options.get("api"), options.get("token"));
 		try (Connection db = DriverManager.getConnection(jdbc)) {
 			// The warm-up's lot is deleted after the run (also when a step before it fails): deleting it cascades through
 			// every row its readings left, and that must not run beside the measurement.
 			SensorLot warmupLot = warmup.isZero() ? null : SensorLot.create(db, run + "w", devices, "bench");
 			try {
 				if (warmupLot != null) {
-					// The JIT of the gateway (and the api) needs its share of a small machine first; not measured.
-					try (RawSubscriber raw = new RawSubscriber(broker, run + "w");
-							ApiSubscriber events = api == null ? null
-									: new ApiSubscriber(api, token, warmupLot.lotId().toString())) {
-						Result result = publish(broker, run + "w", warmupLot.deviceIds(), publishers, warmup, rate,
-								window);
-						System.out.printf("warm-up: %d readings in %s, %d handed off%s%n", result.acknowledged(),
-								warmup, drain(db, run + "w", result.acknowledged()), events == null ? ""
-										: ", " + events.await(result.acknowledged()) + " events from the api");
-					}
+					warmUp(db, load, run + "w", warmupLot, warmup);
 				}
 				vacuumAndAnalyze(db);
-				SensorLot lot = SensorLot.create(db, run, devices, "bench");
-				System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%s%n", run,
-						devices, publishers, duration, rate > 0 ? String.valueOf(rate) : "unlimited", window,
-						api == null ? "" : ", through the api at " + api);
-				try (RawSubscriber raw = new RawSubscriber(broker, run);
-						ApiSubscriber events = api == null ? null
-								: new ApiSubscriber(api, token, lot.lotId().toString())) {
-					Result result = publish(broker, run, lot.deviceIds(), publishers, duration, rate, window);
-					long rows = drain(db, run, result.acknowledged());
-					report(db, run, result, raw, rows);
-					if (events != null) {
-						events.await(result.acknowledged());
-						reportEvents(db, run, result, events);
-					}
-					if (options.containsKey("gateway")) {
-						System.out.println("gateway counters since its start (warm-up included): "
-								+ GatewayCounters.read(options.get("gateway")));
-					}
-				}
-				finally {
-					if (!options.containsKey("keep")) {
-						lot.delete(db);
-					}
-				}
+				measure(db, load, run, SensorLot.create(db, run, devices, "bench"), duration, options);
 			}
 			finally {
 				if (warmupLot != null) {
 					warmupLot.delete(db);
 				}
+			}
+		}
+	}
+
+	/** How the benchmark loads the broker, and the api to follow if any. */
+	private record Load(String broker, int publishers, double rate, int window, String api, String token) {
+
+		Result publish(String run, SensorLot lot, Duration duration) throws Exception {
+			return GatewayBenchmark.publish(broker, run, lot.deviceIds(), publishers, duration, rate, window);
+		}
+
+		/** The lot's spotObservationChanged events from the api; null without one. */
+		ApiSubscriber events(SensorLot lot) throws Exception {
+			return api == null ? null : new ApiSubscriber(api, token, lot.lotId().toString());
+		}
+	}
+
+	/** The JIT of the gateway (and the api) needs its share of a small machine first; not measured. */
+	private static void warmUp(Connection db, Load load, String run, SensorLot lot, Duration warmup) throws Exception {
+		try (RawSubscriber raw = new RawSubscriber(load.broker(), run); ApiSubscriber events = load.events(lot)) {
+			Result result = load.publish(run, lot, warmup);
+			System.out.printf("warm-up: %d readings in %s, %d handed off%s%n", result.acknowledged(), warmup,
+					drain(db, run, result.acknowledged()),
+					events == null ? "" : ", " + events.await(result.acknowledged()) + " events from the api");
+		}
+	}
+
+	/** The measured run on its own lot, deleted afterwards unless --keep. */
+	private static void measure(Connection db, Load load, String run, SensorLot lot, Duration duration,
+			Map<String, String> options) throws Exception {
+		System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%s%n", run,
+				lot.deviceIds().size(), load.publishers(), duration,
+				load.rate() > 0 ? String.valueOf(load.rate()) : "unlimited", load.window(),
+				load.api() == null ? "" : ", through the api at " + load.api());
+		try (RawSubscriber raw = new RawSubscriber(load.broker(), run); ApiSubscriber events = load.events(lot)) {
+			Result result = load.publish(run, lot, duration);
+			long rows = drain(db, run, result.acknowledged());
+			report(db, run, result, raw, rows);
+			if (events != null) {
+				events.await(result.acknowledged());
+				reportEvents(db, run, result, events);
+			}
+			if (options.containsKey("gateway")) {
+				System.out.println("gateway counters since its start (warm-up included): "
+						+ GatewayCounters.read(options.get("gateway")));
+			}
+		}
+		finally {
+			if (!options.containsKey("keep")) {
+				lot.delete(db);
 			}
 		}
 	}

@@ -27,7 +27,7 @@ class ConsumerWakeups implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsumerWakeups.class);
 
-	static final String CHANNEL = "sensor_observation";
+	private static final String CHANNEL = "sensor_observation";
 
 	/** pg_notify payloads must stay under 8000 bytes; beyond this many lots a consumer rescans everything. */
 	private static final int MAX_NOTIFIED_LOTS = 100;

@@ -36,9 +36,7 @@ final class ObservationRows {
 	private ObservationRows() {
 	}
 
-	/**
-	 * The new rows by kind and the lots they belong to.
-	 */
+	/** The new rows by kind and the lots they belong to. */
 	record Inserted(Map<ObservationKind, Integer> byKind, Set<UUID> lots) {
 
 		int count() {
