@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
+
 import org.openparking.api.bookings.BookingArrivals;
 import org.openparking.api.bookings.BookingId;
 import org.openparking.api.bookings.BookingStatus;
@@ -65,7 +67,7 @@ class SensedArrivals implements BookingArrivals {
 	}
 
 	private static String[] ids(Collection<SpotId> spots) {
-		return spots.stream().map(spot -> spot.value().toString()).toArray(String[]::new);
+		return uuids(spots.stream().map(SpotId::value).toList());
 	}
 
 	private static Map<SpotId, BookingView> bySpot(List<BookingRow> rows) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.openparking.api.shared.jdbc.ResultSets.instant;
+import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
 
 import org.openparking.api.payments.PaymentStatus;
 import org.openparking.api.payments.PaymentSubject;
@@ -44,7 +45,7 @@ class PaymentRecords extends AttemptRecords<PaymentRow> {
 	}
 
 	List<PaymentRow> ofSubjects(Collection<UUID> subjectIds) {
-		String[] ids = subjectIds.stream().map(UUID::toString).toArray(String[]::new);
+		String[] ids = uuids(subjectIds);
 		return jdbc.sql(select + " where booking_id = any(?::uuid[]) or session_id = any(?::uuid[]) order by created_at, id")
 			.params(ids, ids)
 			.query(rows())

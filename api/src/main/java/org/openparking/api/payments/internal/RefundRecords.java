@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.openparking.api.shared.jdbc.ResultSets.instant;
-
+import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
 
 import org.openparking.api.payments.RefundStatus;
 import org.openparking.api.shared.Money;
@@ -46,7 +46,7 @@ class RefundRecords extends AttemptRecords<RefundRow> {
 			return List.of();
 		}
 		return jdbc.sql(select + " where payment_id = any(?::uuid[]) order by created_at, id")
-			.param(paymentIds.stream().map(UUID::toString).toArray(String[]::new))
+			.param(uuids(paymentIds))
 			.query(rows())
 			.list();
 	}

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 
 import static org.openparking.api.sensing.internal.SensorStream.at;
 import static org.openparking.api.shared.jdbc.ResultSets.instant;
+import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
 
 /**
  * The alert table. Raising relies on the partial unique indexes: a second active alert of the same kind, spot,
@@ -84,7 +85,7 @@ class Alerts {
 	/** Active alerts of the kinds on the spots, by spot, in one statement. */
 	Map<UUID, List<AlertView>> activeOnSpots(Collection<AlertKind> kinds, Collection<UUID> spotIds) {
 		return jdbc.sql("select * from alert where kind = any(?) and spot_id = any(?::uuid[]) and " + ACTIVE)
-			.params(kinds.stream().map(Enum::name).toArray(String[]::new), SensorStream.ids(spotIds))
+			.params(kinds.stream().map(Enum::name).toArray(String[]::new), uuids(spotIds))
 			.query(Alerts::row)
 			.list()
 			.stream()
@@ -99,7 +100,7 @@ class Alerts {
 	List<AlertView> resolveActive(AlertKind kind, Collection<UUID> spotIds, Instant now, String by) {
 		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
 				+ " and spot_id = any(?::uuid[]) and " + ACTIVE + " returning *")
-			.params(at(now), by, kind.name(), SensorStream.ids(spotIds))
+			.params(at(now), by, kind.name(), uuids(spotIds))
 			.query(Alerts::row)
 			.list();
 	}
@@ -125,7 +126,7 @@ class Alerts {
 	List<AlertView> resolveActive(Collection<UUID> ids, Instant now, String by) {
 		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ?"
 				+ " where id = any(?::uuid[]) and " + ACTIVE + " returning *")
-			.params(at(now), by, SensorStream.ids(ids))
+			.params(at(now), by, uuids(ids))
 			.query(Alerts::row)
 			.list();
 	}
@@ -187,7 +188,7 @@ class Alerts {
 	Map<UUID, Integer> activeCounts(Collection<UUID> lotIds) {
 		return jdbc.sql("select lot_id, count(*) as n from alert where lot_id = any(?::uuid[]) and " + ACTIVE
 				+ " group by lot_id")
-			.param(SensorStream.ids(lotIds))
+			.param(uuids(lotIds))
 			.query((rs, n) -> Map.entry(rs.getObject("lot_id", UUID.class), rs.getInt("n")))
 			.list()
 			.stream()

@@ -107,10 +107,6 @@ class SensorStream {
 		return jdbc.sql("delete from sensing_applied where applied_at < ?").param(at(before)).update();
 	}
 
-	static String[] ids(java.util.Collection<UUID> ids) {
-		return ids.stream().map(UUID::toString).toArray(String[]::new);
-	}
-
 	static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(java.time.ZoneOffset.UTC);
 	}

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import static org.openparking.api.sensing.internal.SensorStream.at;
 import static org.openparking.api.shared.jdbc.ResultSets.instant;
+import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
 
 /**
  * The observed state per spot. What a spot shows depends on its sensor now: an observation made by a device that is
@@ -44,7 +45,7 @@ class SpotObservations {
 		return jdbc
 			.sql("select spot_id, state, source, device_id, observed_at from spot_observation"
 					+ " where spot_id = any(?::uuid[])")
-			.param(SensorStream.ids(spotIds))
+			.param(uuids(spotIds))
 			.query((rs, n) -> Map.entry(rs.getObject("spot_id", UUID.class),
 					new Stored(ObservedState.valueOf(rs.getString("state")),
 							ObservationSource.valueOf(rs.getString("source")), rs.getString("device_id"),
@@ -66,8 +67,8 @@ class SpotObservations {
 				  as v (spot, lot, state, source, device, observed_at)
 				on conflict (spot_id) do update set state = excluded.state, source = excluded.source,
 				  device_id = excluded.device_id, observed_at = excluded.observed_at, applied_at = excluded.applied_at""")
-			.params(at(now), SensorStream.ids(views.stream().map(SpotObservationView::spotId).toList()),
-					SensorStream.ids(views.stream().map(SpotObservationView::lotId).toList()),
+			.params(at(now), uuids(views.stream().map(SpotObservationView::spotId).toList()),
+					uuids(views.stream().map(SpotObservationView::lotId).toList()),
 					views.stream().map(view -> view.state().name()).toArray(String[]::new),
 					views.stream().map(view -> view.source().name()).toArray(String[]::new),
 					views.stream().map(SpotObservationView::deviceId).toArray(String[]::new),
@@ -79,7 +80,7 @@ class SpotObservations {
 	Map<UUID, SpotObservationView> views(Collection<UUID> spotIds) {
 		return jdbc.sql("select s.id as spot_id, s.lot_id, d.device_id as sensor, o.state, o.source, o.observed_at "
 				+ EFFECTIVE + " where s.id = any(?::uuid[])")
-			.param(SensorStream.ids(spotIds))
+			.param(uuids(spotIds))
 			.query(SpotObservations::view)
 			.list()
 			.stream()
@@ -103,7 +104,7 @@ class SpotObservations {
 		return jdbc.sql("select s.lot_id, count(*) filter (where o.state = 'OCCUPIED') as occupied,"
 				+ " count(*) filter (where o.state = 'FREE') as free, count(*) as total " + EFFECTIVE
 				+ " where s.lot_id = any(?::uuid[]) group by s.lot_id")
-			.param(SensorStream.ids(lotIds))
+			.param(uuids(lotIds))
 			.query((rs, n) -> Map.entry(rs.getObject("lot_id", UUID.class),
 					new Counts(rs.getInt("occupied"), rs.getInt("free"), rs.getInt("total"))))
 			.list()

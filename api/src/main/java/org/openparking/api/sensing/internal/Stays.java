@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import static org.openparking.api.sensing.internal.SensorStream.at;
 import static org.openparking.api.shared.jdbc.ResultSets.instant;
+import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
 
 /** Stays of cars on spots as the sensors saw them: the rollup behind the occupancy KPIs. */
 @Repository
@@ -29,8 +30,8 @@ class Stays {
 		jdbc.sql("""
 				insert into spot_stay (spot_id, lot_id, arrived_at)
 				select * from unnest(?::uuid[], ?::uuid[], ?::text[]::timestamptz[]) on conflict do nothing""")
-			.params(SensorStream.ids(arrivals.stream().map(SpotObservationView::spotId).toList()),
-					SensorStream.ids(arrivals.stream().map(SpotObservationView::lotId).toList()), times(arrivals))
+			.params(uuids(arrivals.stream().map(SpotObservationView::spotId).toList()),
+					uuids(arrivals.stream().map(SpotObservationView::lotId).toList()), times(arrivals))
 			.update();
 	}
 
@@ -46,7 +47,7 @@ class Stays {
 				update spot_stay s set departed_at = greatest(s.arrived_at, v.at), ended_by = v.ended_by
 				from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]) as v (spot_id, at, ended_by)
 				where s.spot_id = v.spot_id and s.departed_at is null""")
-			.params(SensorStream.ids(departures.stream().map(SpotObservationView::spotId).toList()),
+			.params(uuids(departures.stream().map(SpotObservationView::spotId).toList()),
 					times(departures), departures.stream().map(view -> view.state().name()).toArray(String[]::new))
 			.update();
 	}

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.openparking.api.shared.jdbc.ResultSets.instant;
+import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
 
 import org.openparking.api.sessions.SessionId;
 import org.openparking.api.sessions.SessionStatus;
@@ -75,7 +76,7 @@ class StoredSessions implements Sessions {
 			return Map.of();
 		}
 		return jdbc.sql(ACTIVE_ON)
-			.param(spots.stream().map(spot -> spot.value().toString()).toArray(String[]::new))
+			.param(uuids(spots.stream().map(SpotId::value).toList()))
 			.query(StoredSessions::active)
 			.list()
 			.stream()
