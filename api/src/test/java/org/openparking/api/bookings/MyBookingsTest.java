@@ -91,12 +91,10 @@ class MyBookingsTest extends BookingTestSupport {
 		page(manyDriver, 20, null, null);
 		awaitPipelineDone(started);
 
-		statements.reset();
+		long forTwo = fewestStatements(fewDriver);
+		long forTen = fewestStatements(manyDriver);
 		JsonNode few = page(fewDriver, 20, null, null);
-		long forTwo = statements.count();
-		statements.reset();
 		JsonNode many = page(manyDriver, 20, null, null);
-		long forTen = statements.count();
 
 		assertThat(few.path("edges").size()).isEqualTo(2);
 		assertThat(many.path("edges").size()).isEqualTo(10);
@@ -108,6 +106,21 @@ class MyBookingsTest extends BookingTestSupport {
 		});
 		log.info("myBookings with lot, spot and payments: {} SQL statements for 2 bookings, {} for 10", forTwo, forTen);
 		assertThat(forTen).isEqualTo(forTwo);
+	}
+
+	/**
+	 * The fewest statements of three runs of the page. The counter hears every thread, and a payment pipeline's
+	 * listener can still write just after its publication completed (one run counted 6 statements for 2 bookings and
+	 * 5 for 10); such a stray statement only adds, while an N+1 would show in every run.
+	 */
+	private long fewestStatements(String driver) {
+		long fewest = Long.MAX_VALUE;
+		for (int run = 0; run < 3; run++) {
+			statements.reset();
+			page(driver, 20, null, null);
+			fewest = Math.min(fewest, statements.count());
+		}
+		return fewest;
 	}
 
 	private void awaitPipelineDone(Instant since) {
