@@ -29,13 +29,9 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 
 	private final StringBuilder partial = new StringBuilder();
 
-	private final AtomicLong received = new AtomicLong();
-
 	private final AtomicLong errors = new AtomicLong();
 
-	private final AtomicLong lastReceivedNanos = new AtomicLong();
-
-	private final LatencyHistogram latency = new LatencyHistogram();
+	private final Arrivals arrivals = new Arrivals();
 
 	ApiSubscriber(String apiUrl, String token, String lotId) throws InterruptedException {
 		socket = http.newWebSocketBuilder()
@@ -84,15 +80,14 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 	}
 
 	private void onEvent(String message) {
-		received.incrementAndGet();
-		lastReceivedNanos.set(System.nanoTime());
 		int start = message.indexOf(OBSERVED_AT);
-		if (start >= 0) {
-			start += OBSERVED_AT.length();
-			Instant observedAt = OffsetDateTime.parse(message.substring(start, message.indexOf('"', start)))
-				.toInstant();
-			latency.record(Instant.now().toEpochMilli() - observedAt.toEpochMilli());
+		if (start < 0) {
+			errors.incrementAndGet();
+			return;
 		}
+		start += OBSERVED_AT.length();
+		Instant observedAt = OffsetDateTime.parse(message.substring(start, message.indexOf('"', start))).toInstant();
+		arrivals.arrived(Instant.now().toEpochMilli() - observedAt.toEpochMilli());
 	}
 
 	@Override
@@ -108,34 +103,12 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 		System.err.println("api subscription failed: " + error);
 	}
 
-	long received() {
-		return received.get();
-	}
-
 	long errors() {
 		return errors.get();
 	}
 
-	long lastReceivedNanos() {
-		return lastReceivedNanos.get();
-	}
-
-	LatencyHistogram latency() {
-		return latency;
-	}
-
-	/** Waits until {@code expected} events arrived, or none came for 20 s. */
-	long await(long expected) throws InterruptedException {
-		long seen = -1;
-		long lastChange = System.nanoTime();
-		while (received() < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(20)) {
-			Thread.sleep(200);
-			if (received() != seen) {
-				seen = received();
-				lastChange = System.nanoTime();
-			}
-		}
-		return received();
+	Arrivals arrivals() {
+		return arrivals;
 	}
 
 	@Override

@@ -19,6 +19,10 @@ import java.util.UUID;
  * sensor_observation row) with the publish-to-hand-off latency, beside the broker's own rate to a plain subscriber.
  * The gateway must run with a zero debounce, so every reading (each one flips its spot) is one observation.
  * <p>
+ * The broker's reference is measured just before the gateway's run, for as long and at the same offered rate, on
+ * topics the gateway does not subscribe to ({@value #REFERENCE_TOPICS}): a reference subscriber beside the gateway
+ * made the broker deliver every reading twice and took a fifth of the machine's two cores from the gateway.
+ * <p>
  * Options: --broker=tcp://127.0.0.1:18830 --jdbc=jdbc:postgresql://... --publishers=4 --devices=2000
  * --duration=30s --rate=0 (total readings/s, 0 = as fast as the window allows) --window=500 --warmup=60s (an unmeasured
  * round first, on other devices; at 1,000 readings/s through the api, the api's JIT compiler threads still took 61 %
@@ -27,6 +31,11 @@ import java.util.UUID;
  * consumes the same database, and report publish-to-event rate and latency)
  */
 public final class GatewayBenchmark {
+
+	private static final String SENSOR_TOPICS = "parking/v1/sensors/";
+
+	/** As long as {@link #SENSOR_TOPICS}, so the broker moves as many bytes. */
+	static final String REFERENCE_TOPICS = "parking/v1/raw-ref/";
 
 	private GatewayBenchmark() {
 	}
@@ -53,7 +62,9 @@ public final class GatewayBenchmark {
 					warmUp(db, load, run + "w", warmupLot, warmup);
 				}
 				vacuumAndAnalyze(db);
-				measure(db, load, run, SensorLot.create(db, run, devices, "bench"), duration, options);
+				SensorLot lot = SensorLot.create(db, run, devices, "bench");
+				double brokerRate = reference(load, run, lot, duration);
+				measure(db, load, run, lot, duration, options, brokerRate);
 			}
 			finally {
 				if (warmupLot != null) {
@@ -66,8 +77,9 @@ public final class GatewayBenchmark {
 	/** How the benchmark loads the broker, and the api to follow if any. */
 	private record Load(String broker, int publishers, double rate, int window, String api, String token) {
 
-		Result publish(String run, SensorLot lot, Duration duration) throws Exception {
-			return GatewayBenchmark.publish(broker, run, lot.deviceIds(), publishers, duration, rate, window);
+		Result publish(String topicRoot, String run, SensorLot lot, Duration duration) throws Exception {
+			return GatewayBenchmark.publish(broker, topicRoot, run, lot.deviceIds(), publishers, duration, rate,
+					window);
 		}
 
 		/** The lot's spotObservationChanged events from the api; null without one. */
@@ -78,27 +90,46 @@ public final class GatewayBenchmark {
 
 	/** The JIT of the gateway (and the api) needs its share of a small machine first; not measured. */
 	private static void warmUp(Connection db, Load load, String run, SensorLot lot, Duration warmup) throws Exception {
-		try (RawSubscriber raw = new RawSubscriber(load.broker(), run); ApiSubscriber events = load.events(lot)) {
-			Result result = load.publish(run, lot, warmup);
+		try (ApiSubscriber events = load.events(lot)) {
+			Result result = load.publish(SENSOR_TOPICS, run, lot, warmup);
 			System.out.printf("warm-up: %d readings in %s, %d handed off%s%n", result.acknowledged(), warmup,
-					drain(db, run, result.acknowledged()),
-					events == null ? "" : ", " + events.await(result.acknowledged()) + " events from the api");
+					drain(db, run, result.acknowledged()), events == null ? ""
+							: ", " + events.arrivals().await(result.acknowledged()) + " events from the api");
+		}
+	}
+
+	/**
+	 * The broker alone: the same publishers and rate to one plain subscriber, on topics no gateway reads; the rate at
+	 * which it received.
+	 */
+	private static double reference(Load load, String run, SensorLot lot, Duration duration) throws Exception {
+		try (RawSubscriber raw = new RawSubscriber(load.broker(), REFERENCE_TOPICS, run)) {
+			Result result = load.publish(REFERENCE_TOPICS, run, lot, duration);
+			raw.arrivals().await(result.acknowledged());
+			System.out.printf("reference, the broker alone (%s on %s+/up, just before the run): published %d = %.0f/s%n",
+					duration, REFERENCE_TOPICS, result.acknowledged(), result.acknowledged() / result.seconds());
+			Arrivals arrivals = raw.arrivals();
+			double rate = arrivals.received() / result.secondsUntil(arrivals.lastNanos());
+			System.out.printf("raw broker -> plain subscriber:   %d received (%d missing) = %.0f/s, latency p50 %d ms, p99 %d ms%n",
+					arrivals.received(), result.acknowledged() - arrivals.received(), rate,
+					arrivals.latency().percentile(0.5), arrivals.latency().percentile(0.99));
+			return rate;
 		}
 	}
 
 	/** The measured run on its own lot, deleted afterwards unless --keep. */
 	private static void measure(Connection db, Load load, String run, SensorLot lot, Duration duration,
-			Map<String, String> options) throws Exception {
+			Map<String, String> options, double brokerRate) throws Exception {
 		System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%s%n", run,
 				lot.deviceIds().size(), load.publishers(), duration,
 				load.rate() > 0 ? String.valueOf(load.rate()) : "unlimited", load.window(),
 				load.api() == null ? "" : ", through the api at " + load.api());
-		try (RawSubscriber raw = new RawSubscriber(load.broker(), run); ApiSubscriber events = load.events(lot)) {
-			Result result = load.publish(run, lot, duration);
+		try (ApiSubscriber events = load.events(lot)) {
+			Result result = load.publish(SENSOR_TOPICS, run, lot, duration);
 			long rows = drain(db, run, result.acknowledged());
-			report(db, run, result, raw, rows);
+			report(db, run, result, rows, brokerRate);
 			if (events != null) {
-				events.await(result.acknowledged());
+				events.arrivals().await(result.acknowledged());
 				reportEvents(db, run, result, events);
 			}
 			if (options.containsKey("gateway")) {
@@ -133,10 +164,19 @@ public final class GatewayBenchmark {
 	}
 
 	private record Result(long acknowledged, long failed, long startNanos, long endNanos, long startMillis) {
+
+		/** From the first publish to the last acknowledgement. */
+		double seconds() {
+			return secondsUntil(endNanos);
+		}
+
+		double secondsUntil(long nanos) {
+			return (nanos - startNanos) / 1e9;
+		}
 	}
 
-	private static Result publish(String broker, String run, List<String> devices, int publishers, Duration duration,
-			double rate, int window) throws Exception {
+	private static Result publish(String broker, String topicRoot, String run, List<String> devices, int publishers,
+			Duration duration, double rate, int window) throws Exception {
 		long startNanos = System.nanoTime();
 		long startMillis = System.currentTimeMillis();
 		long stopAt = startNanos + duration.toNanos();
@@ -147,8 +187,8 @@ public final class GatewayBenchmark {
 			for (int d = p; d < devices.size(); d += publishers) {
 				own.add(devices.get(d));
 			}
-			LoadPublisher publisher = new LoadPublisher(broker, run + "-pub-" + p, own, stopAt, rate / publishers,
-					window);
+			LoadPublisher publisher = new LoadPublisher(broker, run + "-pub-" + p, topicRoot, own, stopAt,
+					rate / publishers, window);
 			all.add(publisher);
 			threads.add(Thread.ofPlatform().name("publisher-" + p).start(publisher));
 		}
@@ -158,7 +198,6 @@ public final class GatewayBenchmark {
 		long acknowledged = 0;
 		long failed = 0;
 		for (LoadPublisher publisher : all) {
-			publisher.drain();
 			acknowledged += publisher.acknowledged();
 			failed += publisher.failed();
 			publisher.close();
@@ -192,7 +231,7 @@ public final class GatewayBenchmark {
 		}
 	}
 
-	private static void report(Connection db, String run, Result result, RawSubscriber raw, long rows)
+	private static void report(Connection db, String run, Result result, long rows, double brokerRate)
 			throws Exception {
 		Map<String, Double> handoff = new HashMap<>();
 		try (PreparedStatement statement = db.prepareStatement("""
@@ -210,17 +249,13 @@ public final class GatewayBenchmark {
 				handoff.put("max", set.getDouble(4));
 			}
 		}
-		double publishSeconds = (result.endNanos() - result.startNanos()) / 1e9;
-		double rawSeconds = (raw.lastReceivedNanos() - result.startNanos()) / 1e9;
 		double handoffSeconds = (handoff.get("last") - result.startMillis()) / 1000;
 		System.out.printf("%npublished (broker-acknowledged QoS 1): %d in %.1f s = %.0f/s, failed publishes: %d%n",
-				result.acknowledged(), publishSeconds, result.acknowledged() / publishSeconds, result.failed());
-		System.out.printf("raw broker -> plain subscriber:   %d received (%d missing) = %.0f/s, latency p50 %d ms, p99 %d ms%n",
-				raw.received(), result.acknowledged() - raw.received(), raw.received() / rawSeconds,
-				raw.latency().percentile(0.5), raw.latency().percentile(0.99));
+				result.acknowledged(), result.seconds(), result.acknowledged() / result.seconds(), result.failed());
 		System.out.printf("gateway end to end (durable rows): %d handed off (%d missing) = %.0f/s, latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
 				rows, result.acknowledged() - rows, rows / handoffSeconds, handoff.get("p50"), handoff.get("p99"),
 				handoff.get("max"));
+		System.out.printf("gateway / broker alone: %.0f %%%n", 100 * (rows / handoffSeconds) / brokerRate);
 	}
 
 	/** The whole way: publish to the spotObservationChanged event, and how many the api's consumer applied. */
@@ -235,11 +270,11 @@ public final class GatewayBenchmark {
 				applied = set.getLong(1);
 			}
 		}
-		double seconds = (events.lastReceivedNanos() - result.startNanos()) / 1e9;
+		Arrivals arrivals = events.arrivals();
 		System.out.printf("api end to end (subscription):     %d events (%d missing, %d errors) = %.0f/s, latency p50 %d ms, p99 %d ms, max %d ms; %d applied by the api%n",
-				events.received(), result.acknowledged() - events.received(), events.errors(),
-				events.received() / seconds, events.latency().percentile(0.5), events.latency().percentile(0.99),
-				events.latency().percentile(1.0), applied);
+				arrivals.received(), result.acknowledged() - arrivals.received(), events.errors(),
+				arrivals.received() / result.secondsUntil(arrivals.lastNanos()), arrivals.latency().percentile(0.5),
+				arrivals.latency().percentile(0.99), arrivals.latency().percentile(1.0), applied);
 	}
 
 	private static Map<String, String> options(String[] args) {

@@ -1,131 +1,125 @@
 package org.openparking.gateway.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.openparking.gateway.mqtt.BufferedSocketFactory;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One benchmark publisher: its own devices in turn, every reading flipping its spot (so with a zero debounce every
- * reading becomes an observation), QoS 1 with a window of unacknowledged publishes, optionally paced.
+ * reading becomes an observation), QoS 1 with a window of unacknowledged publishes, optionally paced. One thread does
+ * it all: paced, it sends what has fallen due, reads the acknowledgements that have arrived and sleeps for at least a
+ * tick, so a tick costs one write, a read or two and one wake-up, not a few of each per reading.
  */
 final class LoadPublisher implements Runnable, AutoCloseable {
 
-	private final MqttAsyncClient client;
+	private static final long TICK_NANOS = 1_000_000;
 
-	private final List<String> devices;
+	private static final int ACKNOWLEDGEMENT_TIMEOUT_MILLIS = 60_000;
+
+	private final BareMqttConnection connection;
+
+	private final List<byte[]> topics;
 
 	private final long stopAtNanos;
 
 	private final long intervalNanos;
 
-	private final Semaphore window;
-
 	private final int windowSize;
 
-	private final AtomicLong acknowledged = new AtomicLong();
+	private int unacknowledged;
 
-	private final AtomicLong failed = new AtomicLong();
+	private long acknowledged;
 
-	LoadPublisher(String brokerUrl, String clientId, List<String> devices, long stopAtNanos, double ratePerSecond,
-			int windowSize) throws MqttException {
-		this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
-		MqttConnectionOptions options = new MqttConnectionOptions();
-		options.setCleanStart(true);
-		options.setSocketFactory(new BufferedSocketFactory());
-		client.connect(options).waitForCompletion(10_000);
-		this.devices = devices;
+	private long failed;
+
+	/** Publishes each device's readings to {@code <topicRoot><device>/up}. */
+	LoadPublisher(String brokerUrl, String clientId, String topicRoot, List<String> devices, long stopAtNanos,
+			double ratePerSecond, int windowSize) throws IOException {
+		this.connection = BareMqttConnection.open(brokerUrl, clientId);
+		connection.readTimeout(ACKNOWLEDGEMENT_TIMEOUT_MILLIS);
+		this.topics = devices.stream()
+			.map(device -> (topicRoot + device + "/up").getBytes(StandardCharsets.UTF_8))
+			.toList();
 		this.stopAtNanos = stopAtNanos;
 		this.intervalNanos = ratePerSecond > 0 ? (long) (1e9 / ratePerSecond) : 0;
-		this.windowSize = windowSize;
-		this.window = new Semaphore(windowSize);
+		// Packet ids must stay unique among the unacknowledged, and the broker takes no more than its Receive Maximum.
+		this.windowSize = Math.min(Math.min(windowSize, connection.receiveMaximum()), 65535);
 	}
 
+	/** Publishes until the stop time, then waits for the last acknowledgements (what never comes counts as failed). */
 	@Override
 	public void run() {
-		long[] seq = new long[devices.size()];
-		long next = System.nanoTime();
+		try {
+			publish();
+			while (unacknowledged > 0) {
+				readAcknowledgement();
+			}
+		}
+		catch (IOException ex) {
+			System.err.println("publisher lost its connection: " + ex);
+			failed += unacknowledged;
+		}
+	}
+
+	private void publish() throws IOException {
+		long[] seq = new long[topics.size()];
+		long start = System.nanoTime();
+		long sent = 0;
 		int device = 0;
-		while (System.nanoTime() < stopAtNanos) {
+		int packetId = 0;
+		for (long now = start; now < stopAtNanos; now = System.nanoTime()) {
+			long due = intervalNanos > 0 ? (now - start) / intervalNanos + 1 : sent + windowSize;
+			for (; sent < due; sent++) {
+				while (unacknowledged >= windowSize) {
+					connection.flush();
+					readAcknowledgement();
+				}
+				long n = ++seq[device];
+				String body = "{\"type\":\"status\",\"occupied\":" + (n % 2 == 1) + ",\"seq\":" + n + ",\"ts\":\""
+						+ Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\",\"battery\":3.6,\"rssi\":-80,\"snr\":7}";
+				packetId = packetId % 65535 + 1;
+				connection.publish(packetId, topics.get(device), body.getBytes(StandardCharsets.UTF_8));
+				unacknowledged++;
+				device = (device + 1) % topics.size();
+			}
+			connection.flush();
+			while (connection.hasBuffered()) {
+				readAcknowledgement();
+			}
 			if (intervalNanos > 0) {
-				next += intervalNanos;
-				long wait = next - System.nanoTime();
-				if (wait > 0) {
-					java.util.concurrent.locks.LockSupport.parkNanos(wait);
-				}
+				LockSupport.parkNanos(Math.max(TICK_NANOS, start + sent * intervalNanos - System.nanoTime()));
 			}
-			long n = ++seq[device];
-			String body = "{\"type\":\"status\",\"occupied\":" + (n % 2 == 1) + ",\"seq\":" + n + ",\"ts\":\""
-					+ Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\",\"battery\":3.6,\"rssi\":-80,\"snr\":7}";
-			publish("parking/v1/sensors/" + devices.get(device) + "/up", body.getBytes(StandardCharsets.UTF_8));
-			device = (device + 1) % devices.size();
 		}
+		connection.flush();
 	}
 
-	private void publish(String topic, byte[] payload) {
-		window.acquireUninterruptibly();
-		while (true) {
-			try {
-				MqttMessage message = new MqttMessage(payload);
-				message.setQos(1);
-				client.publish(topic, message, null, new MqttActionListener() {
-					@Override
-					public void onSuccess(IMqttToken token) {
-						acknowledged.incrementAndGet();
-						window.release();
-					}
-
-					@Override
-					public void onFailure(IMqttToken token, Throwable exception) {
-						failed.incrementAndGet();
-						window.release();
-					}
-				});
-				return;
+	private void readAcknowledgement() throws IOException {
+		BareMqttConnection.Packet packet = connection.read();
+		if (packet.type() == BareMqttConnection.PUBACK) {
+			unacknowledged--;
+			if (packet.body().length > 2 && (packet.body()[2] & 0xff) >= 0x80) {
+				failed++;
 			}
-			catch (MqttException ex) {
-				if (ex.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
-					failed.incrementAndGet();
-					window.release();
-					return;
-				}
-				// Paho's own in-flight limit (the broker's Receive Maximum) is below our window: wait a moment.
-				java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+			else {
+				acknowledged++;
 			}
 		}
 	}
 
-	/** Waits for every publish to be acknowledged or failed. */
-	void drain() throws InterruptedException {
-		if (window.tryAcquire(windowSize, 60, TimeUnit.SECONDS)) {
-			window.release(windowSize);
-		}
-	}
-
+	/** Read once {@link #run()} has returned. */
 	long acknowledged() {
-		return acknowledged.get();
+		return acknowledged;
 	}
 
 	long failed() {
-		return failed.get();
+		return failed;
 	}
 
 	@Override
-	public void close() throws MqttException {
-		client.disconnect().waitForCompletion(10_000);
-		client.close();
+	public void close() throws IOException {
+		connection.close();
 	}
 }

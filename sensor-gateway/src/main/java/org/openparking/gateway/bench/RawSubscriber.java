@@ -1,99 +1,99 @@
 package org.openparking.gateway.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Arrays;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.openparking.gateway.mqtt.BufferedSocketFactory;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+/**
+ * A plain QoS 1 subscriber that only counts: the broker's own rate and latency, for comparison with the gateway. It
+ * acknowledges what it read once nothing more is waiting on the socket, so a busy stream costs few system calls.
+ */
+final class RawSubscriber implements AutoCloseable {
 
-/** A plain QoS 1 subscriber that only counts: the broker's own rate and latency, for comparison with the gateway. */
-final class RawSubscriber implements MqttCallback, AutoCloseable {
+	private static final byte[] TS = "\"ts\":\"".getBytes(StandardCharsets.UTF_8);
 
-	private final MqttAsyncClient client;
+	private final BareMqttConnection connection;
 
-	private final String topicPrefix;
+	private final byte[] topicPrefix;
 
-	private final AtomicLong received = new AtomicLong();
+	private final Arrivals arrivals = new Arrivals();
 
-	private final AtomicLong lastReceivedNanos = new AtomicLong();
+	private final Thread reader;
 
-	private final LatencyHistogram latency = new LatencyHistogram();
+	private volatile boolean closing;
 
-	RawSubscriber(String brokerUrl, String devicePrefix) throws MqttException {
-		this.topicPrefix = "parking/v1/sensors/" + devicePrefix + "-";
-		client = new MqttAsyncClient(brokerUrl, "bench-raw-" + devicePrefix, new MemoryPersistence());
-		client.setCallback(this);
-		MqttConnectionOptions options = new MqttConnectionOptions();
-		options.setCleanStart(true);
-		options.setSocketFactory(new BufferedSocketFactory());
-		options.setReceiveMaximum(65535);
-		client.connect(options).waitForCompletion(10_000);
-		client.subscribe(new MqttSubscription("parking/v1/sensors/+/up", 1)).waitForCompletion(10_000);
+	/** Subscribes to {@code <topicRoot>+/up} and counts what the devices whose ids start with the prefix sent. */
+	RawSubscriber(String brokerUrl, String topicRoot, String devicePrefix) throws IOException {
+		this.topicPrefix = (topicRoot + devicePrefix + "-").getBytes(StandardCharsets.UTF_8);
+		this.connection = BareMqttConnection.open(brokerUrl, "bench-raw-" + devicePrefix);
+		connection.subscribe(topicRoot + "+/up");
+		this.reader = Thread.ofPlatform().name("bench-raw-" + devicePrefix).start(this::receive);
 	}
 
-	@Override
-	public void messageArrived(String topic, MqttMessage message) {
-		if (!topic.startsWith(topicPrefix)) {
+	private void receive() {
+		try {
+			while (true) {
+				if (!connection.hasBuffered()) {
+					connection.flush();
+				}
+				BareMqttConnection.Packet packet = connection.read();
+				if (packet.type() == BareMqttConnection.PUBLISH) {
+					arrived(packet);
+				}
+			}
+		}
+		catch (IOException ex) {
+			if (!closing) {
+				System.err.println("raw subscriber disconnected: " + ex);
+			}
+		}
+	}
+
+	private void arrived(BareMqttConnection.Packet packet) throws IOException {
+		byte[] body = packet.body();
+		int topicLength = packet.packetId(0);
+		int at = 2 + topicLength;
+		if (packet.qos() > 0) {
+			connection.acknowledge(packet.packetId(at));
+			at += 2;
+		}
+		if (!Arrays.equals(body, 2, 2 + Math.min(topicLength, topicPrefix.length), topicPrefix, 0,
+				topicPrefix.length)) {
 			return;
 		}
-		received.incrementAndGet();
-		lastReceivedNanos.set(System.nanoTime());
-		latency.record(Instant.now().toEpochMilli() - publishedAt(message.getPayload()));
+		int[] propertiesLength = { 0 };
+		at = BareMqttConnection.readVariableInt(body, at, propertiesLength) + propertiesLength[0];
+		arrivals.arrived(Instant.now().toEpochMilli() - publishedAt(body, at));
 	}
 
 	/** The publisher puts the send time into ts; found without a JSON parser to keep the subscriber cheap. */
-	private static long publishedAt(byte[] payload) {
-		String body = new String(payload, StandardCharsets.UTF_8);
-		int start = body.indexOf("\"ts\":\"") + 6;
-		return Instant.parse(body.substring(start, body.indexOf('"', start))).toEpochMilli();
+	private static long publishedAt(byte[] body, int payloadStart) {
+		int start = indexOf(body, TS, payloadStart) + TS.length;
+		int end = start;
+		while (body[end] != '"') {
+			end++;
+		}
+		return Instant.parse(new String(body, start, end - start, StandardCharsets.US_ASCII)).toEpochMilli();
 	}
 
-	long received() {
-		return received.get();
+	private static int indexOf(byte[] bytes, byte[] part, int from) {
+		for (int i = from; i <= bytes.length - part.length; i++) {
+			if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException("a reading without ts");
 	}
 
-	long lastReceivedNanos() {
-		return lastReceivedNanos.get();
-	}
-
-	LatencyHistogram latency() {
-		return latency;
-	}
-
-	@Override
-	public void disconnected(MqttDisconnectResponse response) {
-		System.err.println("raw subscriber disconnected: " + response);
-	}
-
-	@Override
-	public void mqttErrorOccurred(MqttException exception) {
+	Arrivals arrivals() {
+		return arrivals;
 	}
 
 	@Override
-	public void deliveryComplete(IMqttToken token) {
-	}
-
-	@Override
-	public void connectComplete(boolean reconnect, String serverUri) {
-	}
-
-	@Override
-	public void authPacketArrived(int reasonCode, MqttProperties properties) {
-	}
-
-	@Override
-	public void close() throws MqttException {
-		client.disconnect().waitForCompletion(10_000);
-		client.close();
+	public void close() throws IOException, InterruptedException {
+		closing = true;
+		connection.close();
+		reader.join();
 	}
 }
