@@ -80,7 +80,8 @@ if occupied ~= '' then
     end
     if tonumber(ARGV[7]) <= now then
       set('occ', occupied)
-      clear_pending = pending ~= nil
+      -- HMGET reports a missing field as false, not nil
+      clear_pending = pending ~= false
       emitted[#emitted + 1] = 'O' .. occupied
     else
       set('p_occ', occupied); set('p_seq', ARGV[2]); set('p_ts', ARGV[3]); set('p_rcv', ARGV[1]); set('p_due', ARGV[7])
