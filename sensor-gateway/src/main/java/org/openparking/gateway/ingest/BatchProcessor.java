@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * their dead letters are durable too. Nothing is acknowledged before its outcome is in PostgreSQL.
  */
 @Component
-class BatchProcessor {
+class BatchProcessor implements IngestLane.Processor {
 
 	private final UplinkParser parser;
 
@@ -62,7 +62,8 @@ class BatchProcessor {
 		this.throttle = throttle;
 	}
 
-	void process(List<InboundUplink> batch, UntilDone untilDone) {
+	@Override
+	public void process(List<InboundUplink> batch, UntilDone untilDone) {
 		List<ParsedUplink> parsed = batch.stream()
 			.map(uplink -> parser.parse(uplink.topic(), uplink.payload(), uplink.size(), uplink.receivedAt()))
 			.toList();
