@@ -1,5 +1,6 @@
 package org.openparking.api.availability.bench;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,8 +8,8 @@ import java.util.Map;
  * Command-line options of {@link SearchBenchmark}, as {@code --name=value}. The benchmark owns its schema and drops
  * it on every run unless {@code --reuse} finds it already seeded.
  */
-record BenchOptions(String jdbcUrl, String schema, int redisDatabase, int runs, int httpRequests, boolean layouts,
-		boolean http, boolean reuse) {
+record BenchOptions(String jdbcUrl, String schema, int redisDatabase, int runs, int httpRequests,
+		Duration httpWarmup, boolean layouts, boolean http, boolean reuse) {
 
 	static BenchOptions parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
@@ -24,10 +25,11 @@ record BenchOptions(String jdbcUrl, String schema, int redisDatabase, int runs, 
 				Integer.parseInt(values.getOrDefault("redis-database", "15")),
 				Integer.parseInt(values.getOrDefault("runs", "30")),
 				Integer.parseInt(values.getOrDefault("http-requests", "2000")),
+				Duration.parse("PT" + values.getOrDefault("http-warmup", "60s").toUpperCase()),
 				!values.containsKey("skip-layouts"), !values.containsKey("skip-http"), values.containsKey("reuse"));
 		values.keySet()
-			.removeAll(java.util.Set.of("jdbc-url", "schema", "redis-database", "runs", "http-requests", "skip-layouts",
-					"skip-http", "reuse"));
+			.removeAll(java.util.Set.of("jdbc-url", "schema", "redis-database", "runs", "http-requests", "http-warmup",
+					"skip-layouts", "skip-http", "reuse"));
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("Unknown options " + values.keySet());
 		}
