@@ -20,8 +20,8 @@ import java.util.UUID;
  * The gateway must run with a zero debounce, so every reading (each one flips its spot) is one observation.
  * <p>
  * The broker's reference is measured just before the gateway's run, for as long and at the same offered rate, on
- * topics the gateway does not subscribe to ({@value #REFERENCE_TOPICS}): a reference subscriber beside the gateway
- * made the broker deliver every reading twice and took a fifth of the machine's two cores from the gateway.
+ * topics the gateway does not subscribe to ({@value #REFERENCE_TOPICS}): beside the gateway, a reference subscriber
+ * made the broker deliver every reading twice and itself took 16-19 % of one of the machine's two cores.
  * <p>
  * Options: --broker=tcp://127.0.0.1:18830 --jdbc=jdbc:postgresql://... --publishers=4 --devices=2000
  * --duration=30s --rate=0 (total readings/s, 0 = as fast as the window allows) --window=500 --warmup=60s (an unmeasured
