@@ -31,16 +31,31 @@ final class Arrivals {
 	}
 
 	/** Waits until {@code expected} arrived, or none came for 20 s; how many arrived. */
-	long await(long expected) throws InterruptedException {
-		long seen = -1;
+	long await(long expected) throws Exception {
+		return awaitCount(expected, 200, this::received);
+	}
+
+	/** A count read again and again, perhaps from a database. */
+	interface Count {
+
+		long read() throws Exception;
+	}
+
+	/**
+	 * Reads the count every {@code pollMillis} until it reaches {@code expected} or has not moved for 20 s; the last
+	 * count read.
+	 */
+	static long awaitCount(long expected, long pollMillis, Count count) throws Exception {
+		long seen = 0;
 		long lastChange = System.nanoTime();
-		while (received() < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(20)) {
-			Thread.sleep(200);
-			if (received() != seen) {
-				seen = received();
+		while (seen < expected && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(20)) {
+			Thread.sleep(pollMillis);
+			long now = count.read();
+			if (now != seen) {
+				seen = now;
 				lastChange = System.nanoTime();
 			}
 		}
-		return received();
+		return seen;
 	}
 }

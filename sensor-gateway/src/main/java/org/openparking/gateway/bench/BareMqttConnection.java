@@ -21,13 +21,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class BareMqttConnection implements AutoCloseable {
 
-	static final int CONNACK = 2;
+	private static final int CONNACK = 2;
 
 	static final int PUBLISH = 3;
 
 	static final int PUBACK = 4;
 
-	static final int SUBACK = 9;
+	private static final int SUBACK = 9;
 
 	private static final int BUFFER = 64 * 1024;
 

@@ -207,17 +207,7 @@ public final class GatewayBenchmark {
 
 	/** Waits until every acknowledged reading is an observation, or nothing moved for 20 s. */
 	private static long drain(Connection db, String run, long expected) throws Exception {
-		long rows = 0;
-		long lastChange = System.nanoTime();
-		while (rows < expected && System.nanoTime() - lastChange < Duration.ofSeconds(20).toNanos()) {
-			Thread.sleep(500);
-			long now = count(db, run);
-			if (now != rows) {
-				rows = now;
-				lastChange = System.nanoTime();
-			}
-		}
-		return rows;
+		return Arrivals.awaitCount(expected, 500, () -> count(db, run));
 	}
 
 	private static long count(Connection db, String run) throws Exception {
