@@ -69,6 +69,10 @@ final class ApiProcess implements AutoCloseable {
 		return port;
 	}
 
+	long pid() {
+		return process.pid();
+	}
+
 	private void awaitReady() throws InterruptedException {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest readiness = HttpRequest

@@ -9,7 +9,7 @@ import java.util.Map;
  * it on every run unless {@code --reuse} finds it already seeded.
  */
 record BenchOptions(String jdbcUrl, String schema, int redisDatabase, int runs, int httpRequests,
-		Duration httpWarmup, boolean layouts, boolean http, boolean reuse) {
+		Duration httpWarmup, Duration httpMaxWarmup, boolean layouts, boolean http, boolean reuse) {
 
 	static BenchOptions parse(String[] args) {
 		Map<String, String> values = new HashMap<>();
@@ -25,11 +25,12 @@ record BenchOptions(String jdbcUrl, String schema, int redisDatabase, int runs, 
 				Integer.parseInt(values.getOrDefault("redis-database", "15")),
 				Integer.parseInt(values.getOrDefault("runs", "30")),
 				Integer.parseInt(values.getOrDefault("http-requests", "2000")),
-				Duration.parse("PT" + values.getOrDefault("http-warmup", "60s").toUpperCase()),
+				duration(values.getOrDefault("http-warmup", "60s")),
+				duration(values.getOrDefault("http-max-warmup", "300s")),
 				!values.containsKey("skip-layouts"), !values.containsKey("skip-http"), values.containsKey("reuse"));
 		values.keySet()
 			.removeAll(java.util.Set.of("jdbc-url", "schema", "redis-database", "runs", "http-requests", "http-warmup",
-					"skip-layouts", "skip-http", "reuse"));
+					"http-max-warmup", "skip-layouts", "skip-http", "reuse"));
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("Unknown options " + values.keySet());
 		}
@@ -37,5 +38,9 @@ record BenchOptions(String jdbcUrl, String schema, int redisDatabase, int runs, 
 			throw new IllegalArgumentException("--schema must be a plain lower-case identifier");
 		}
 		return options;
+	}
+
+	private static Duration duration(String text) {
+		return Duration.parse("PT" + text.toUpperCase());
 	}
 }

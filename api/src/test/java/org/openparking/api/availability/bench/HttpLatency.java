@@ -1,9 +1,11 @@
 package org.openparking.api.availability.bench;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -34,6 +36,11 @@ final class HttpLatency {
 			  }
 			}""";
 
+	/** A warm-up window in which the API's compilers used less than this share of a core ends the warm-up. */
+	private static final double JIT_QUIET = 0.01;
+
+	private static final Duration JIT_WINDOW = Duration.ofSeconds(10);
+
 	private final BenchOptions options;
 
 	private final BenchQueries queries;
@@ -57,20 +64,31 @@ final class HttpLatency {
 				}
 			};
 			IntConsumer trivial = i -> http.execute(null, "{ __typename }");
+			// As FreeSpots runs it.
+			jdbc.sql("set plan_cache_mode = force_generic_plan").update();
 			IntConsumer bareSql = i -> {
 				SqlStatement statement = queries.searchInLot(windows.get(i % windows.size()), null);
 				jdbc.sql(statement.sql()).params(statement.params()).query().listOfRows();
 			};
 			System.out.printf("  first searchSpots, loading the lot's claims into Redis: %s%n", measure(search, 1));
-			int warmup = warmUp(List.of(search, trivial, bareSql));
+			JitActivity jit = new JitActivity(api.pid());
+			Warmup warmup = warmUp(List.of(search, trivial, bareSql), jit);
 			int n = options.httpRequests();
 			System.out.println();
-			System.out.printf("Latency, one request at a time, %d each after %d of each in %s of warm-up:%n", n, warmup,
-					options.httpWarmup());
+			System.out.printf("Latency, one request at a time, %d each after %d of each in %d s of warm-up (the API's JIT"
+					+ " compilers used %s over its last %d s):%n", n, warmup.each(), warmup.took().toSeconds(),
+					warmup.jit(), JIT_WINDOW.toSeconds());
+			OptionalLong compiledBefore = jit.cpuNanos();
+			long searchesStart = System.nanoTime();
 			List<Double> searches = times(search, n);
+			String compiling = JitActivity.share(compiledBefore, jit.cpuNanos(),
+					Duration.ofNanos(System.nanoTime() - searchesStart));
 			System.out.println("  searchSpots over HTTP (20 offers; spot, lot, commercialState): " + Percentiles.of(searches));
+			System.out.println("    the API's JIT compilers meanwhile:                          " + compiling);
 			System.out.println("  reference: { __typename } over HTTP:                          " + measure(trivial, n));
-			System.out.println("  reference: the page's bare SQL over JDBC:                     " + measure(bareSql, n));
+			System.out.println("  reference: the page's bare SQL over JDBC (generic plan):      " + measure(bareSql, n));
+			jdbc.sql("reset plan_cache_mode").update();
+			System.out.println("  the same SQL planned anew each time (PostgreSQL's choice):    " + measure(bareSql, n));
 			System.out.println("  searchSpots by window (the requests take them in turn):");
 			for (int w = 0; w < windows.size(); w++) {
 				List<Double> ofWindow = new ArrayList<>();
@@ -83,18 +101,39 @@ final class HttpLatency {
 	}
 
 	/**
-	 * Runs the requests in turn, 200 at a time, for the warm-up's time; how many of each ran. After 400 of each (the
-	 * warm-up until the sixth session) the measured searches took twice as long at the median as after a minute.
+	 * Runs the requests in turn, 200 at a time, for at least {@code --http-warmup}, then until the API's JIT compilers
+	 * use less than {@link #JIT_QUIET} of a core over {@link #JIT_WINDOW}, for at most {@code --http-max-warmup}. After
+	 * 400 of each (the warm-up until the sixth session) the measured searches took twice as long at the median as after
+	 * a minute; after a minute the compilers were still busy (see {@link JitActivity}).
 	 */
-	private int warmUp(List<IntConsumer> requests) {
-		long until = System.nanoTime() + options.httpWarmup().toNanos();
+	private Warmup warmUp(List<IntConsumer> requests, JitActivity jit) {
+		long start = System.nanoTime();
+		long least = start + options.httpWarmup().toNanos();
+		long most = start + options.httpMaxWarmup().toNanos();
+		long windowStart = start;
+		OptionalLong compiledAtWindowStart = jit.cpuNanos();
+		String lastWindow = "not measured";
 		int each = 0;
-		do {
+		while (true) {
 			requests.forEach(request -> measure(request, 200));
 			each += 200;
+			long now = System.nanoTime();
+			boolean quiet = compiledAtWindowStart.isEmpty();
+			if (now - windowStart >= JIT_WINDOW.toNanos()) {
+				OptionalLong compiled = jit.cpuNanos();
+				lastWindow = JitActivity.share(compiledAtWindowStart, compiled, Duration.ofNanos(now - windowStart));
+				quiet = compiled.isEmpty() || compiled.getAsLong() - compiledAtWindowStart.getAsLong() < JIT_QUIET
+					* (now - windowStart);
+				windowStart = now;
+				compiledAtWindowStart = compiled;
+			}
+			if (now >= most || (now >= least && quiet)) {
+				return new Warmup(each, Duration.ofNanos(now - start), lastWindow);
+			}
 		}
-		while (System.nanoTime() < until);
-		return each;
+	}
+
+	private record Warmup(int each, Duration took, String jit) {
 	}
 
 	private Map<String, Object> variables(TimeWindow window) {

@@ -19,8 +19,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <li>{@code --reuse} keep the schema when it is already seeded</li>
  * <li>{@code --runs=30} EXPLAIN ANALYZE runs per statement and window, per layout</li>
  * <li>{@code --http-requests=2000} measured searchSpots requests</li>
- * <li>{@code --http-warmup=60s} how long the three kinds of request run in turn, unmeasured, before (at least 200
- * of each)</li>
+ * <li>{@code --http-warmup=60s} how long at least the three kinds of request run in turn, unmeasured, before (at
+ * least 200 of each); then on until the API's JIT compilers are quiet (under 1 % of a core over 10 s)</li>
+ * <li>{@code --http-max-warmup=300s} the longest warm-up, compilers quiet or not</li>
  * <li>{@code --redis-database=15} Redis database of the API process started for the HTTP part (its log:
  * {@code target/bench-search-api.log})</li>
  * <li>{@code --skip-layouts}, {@code --skip-http} leave out one half</li>
