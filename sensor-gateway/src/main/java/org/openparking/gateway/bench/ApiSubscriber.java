@@ -33,6 +33,10 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 
 	private final Arrivals arrivals = new Arrivals();
 
+	private final AtomicLong subscriptions = new AtomicLong();
+
+	private final String subscription;
+
 	ApiSubscriber(String apiUrl, String token, String lotId) throws InterruptedException {
 		socket = http.newWebSocketBuilder()
 			.subprotocols("graphql-transport-ws")
@@ -42,14 +46,19 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 		if (!acknowledged.await(10, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("The api did not acknowledge the WebSocket connection");
 		}
-		send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { spotObservationChanged(lotId: \\\""
-				+ lotId + "\\\") { spotId state observedAt } }\"}}");
+		subscription = "\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { spotObservationChanged(lotId: \\\""
+				+ lotId + "\\\") { spotId state observedAt } }\"}}";
+		subscribe().join();
 		// graphql-transport-ws does not confirm a subscription; the api registers it with Redis within milliseconds.
 		Thread.sleep(2000);
 	}
 
 	private void send(String text) {
 		socket.sendText(text, true).join();
+	}
+
+	private CompletableFuture<WebSocket> subscribe() {
+		return socket.sendText("{\"id\":\"" + subscriptions.incrementAndGet() + "\"," + subscription, true);
 	}
 
 	@Override
@@ -72,6 +81,10 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 			else if (message.contains("\"type\":\"error\"") || message.contains("\"errors\"")) {
 				if (errors.incrementAndGet() <= 5) {
 					System.err.println("api subscription: " + message);
+				}
+				if (message.contains("TOO_SLOW")) {
+					// As the api asks of a client it cut off; the events in between count as missing.
+					subscribe();
 				}
 			}
 		}

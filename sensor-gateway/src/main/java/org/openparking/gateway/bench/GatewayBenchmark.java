@@ -19,14 +19,15 @@ import java.util.UUID;
  * sensor_observation row) with the publish-to-hand-off latency, beside the broker's own rate to a plain subscriber.
  * The gateway must run with a zero debounce, so every reading (each one flips its spot) is one observation.
  * <p>
- * The broker's reference is measured just before the gateway's run, for as long and at the same offered rate, on
- * topics the gateway does not subscribe to ({@value #REFERENCE_TOPICS}): beside the gateway, a reference subscriber
- * made the broker deliver every reading twice and itself took 16-19 % of one of the machine's two cores.
+ * The broker's reference is measured on its own before the warm-up, for as long and at the same offered rate as the
+ * run, on topics the gateway does not subscribe to ({@value #REFERENCE_TOPICS}): beside the gateway, a reference
+ * subscriber made the broker deliver every reading twice and itself took 16-19 % of one of the machine's two cores.
  * <p>
  * Options: --broker=tcp://127.0.0.1:18830 --jdbc=jdbc:postgresql://... --publishers=4 --devices=2000
- * --duration=30s --rate=0 (total readings/s, 0 = as fast as the window allows) --window=500 --warmup=60s (an unmeasured
- * round first, on other devices; at 1,000 readings/s through the api, the api's JIT compiler threads still took 61 %
- * of its CPU after a 15 s warm-up and 26 % after 75 s) --gateway=http://127.0.0.1:18081 (print its counters) --keep
+ * --duration=30s --rate=0 (total readings/s, 0 = as fast as the window allows) --window=500 --warmup=120s (an
+ * unmeasured round first, on other devices; at 1,000 readings/s through the api, the api's JIT compiler threads still
+ * took 61 % of its CPU after a 15 s warm-up and 26 % after 75 s; at 5,000/s they took 1.12-3.40 CPU-seconds of the
+ * run's first 12 after 60 s, 0.55 after 120 s) --gateway=http://127.0.0.1:18081 (print its counters) --keep
  * --api=http://127.0.0.1:18180 --token=JWT (also subscribe to the lot's spotObservationChanged on a running api that
  * consumes the same database, and report publish-to-event rate and latency)
  */
@@ -51,24 +52,27 @@ public final class GatewayBenchmark {
 		double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
 		int window = Integer.parseInt(options.getOrDefault("window", "500"));
 		String run = "bench" + UUID.randomUUID().toString().substring(0, 8);
-		Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "60s").toUpperCase());
+		Duration warmup = Duration.parse("PT" + options.getOrDefault("warmup", "120s").toUpperCase());
 		Load load = new Load(broker, publishers, rate, window, options.get("api"), options.get("token"));
 		try (Connection db = DriverManager.getConnection(jdbc)) {
+			SensorLot lot = SensorLot.create(db, run, devices, "bench");
 			// The warm-up's lot is deleted after the run (also when a step before it fails): deleting it cascades through
-			// every row its readings left, and that must not run beside the measurement.
+			// every row its readings left, and that must not run beside the measurement, nor leave the api idle before it.
 			SensorLot warmupLot = warmup.isZero() ? null : SensorLot.create(db, run + "w", devices, "bench");
 			try {
+				double brokerRate = reference(load, run, lot, duration);
 				if (warmupLot != null) {
 					warmUp(db, load, run + "w", warmupLot, warmup);
 				}
 				vacuumAndAnalyze(db);
-				SensorLot lot = SensorLot.create(db, run, devices, "bench");
-				double brokerRate = reference(load, run, lot, duration);
 				measure(db, load, run, lot, duration, options, brokerRate);
 			}
 			finally {
 				if (warmupLot != null) {
 					warmupLot.delete(db);
+				}
+				if (!options.containsKey("keep")) {
+					lot.delete(db);
 				}
 			}
 		}
@@ -88,7 +92,13 @@ public final class GatewayBenchmark {
 		}
 	}
 
-	/** The JIT of the gateway (and the api) needs its share of a small machine first; not measured. */
+	/**
+	 * The JIT of the gateway (and the api) needs its share of a small machine first; not measured. The broker's
+	 * reference runs before it, not between it and the run: in the 20 s the api then sat idle, code compiled for the
+	 * warm-up's traffic alone was thrown away (with -XX:+PrintCompilation, 529 methods "made not entrant" and 1,193
+	 * compiled in the run's first 10 s, against 5 and 39 in the 10 s before it), and the api's compiler threads took
+	 * 3.24 CPU-seconds of the run's first 12.
+	 */
 	private static void warmUp(Connection db, Load load, String run, SensorLot lot, Duration warmup) throws Exception {
 		try (ApiSubscriber events = load.events(lot)) {
 			Result result = load.publish(SENSOR_TOPICS, run, lot, warmup);
@@ -106,7 +116,7 @@ public final class GatewayBenchmark {
 		try (RawSubscriber raw = new RawSubscriber(load.broker(), REFERENCE_TOPICS, run)) {
 			Result result = load.publish(REFERENCE_TOPICS, run, lot, duration);
 			raw.arrivals().await(result.acknowledged());
-			System.out.printf("reference, the broker alone (%s on %s+/up, just before the run): published %d = %.0f/s%n",
+			System.out.printf("reference, the broker alone (%s on %s+/up, before the warm-up): published %d = %.0f/s%n",
 					duration, REFERENCE_TOPICS, result.acknowledged(), result.acknowledged() / result.seconds());
 			Arrivals arrivals = raw.arrivals();
 			double rate = arrivals.received() / result.secondsUntil(arrivals.lastNanos());
@@ -117,7 +127,7 @@ public final class GatewayBenchmark {
 		}
 	}
 
-	/** The measured run on its own lot, deleted afterwards unless --keep. */
+	/** The measured run on its own lot (deleted afterwards unless --keep). */
 	private static void measure(Connection db, Load load, String run, SensorLot lot, Duration duration,
 			Map<String, String> options, double brokerRate) throws Exception {
 		System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%s%n", run,
@@ -135,11 +145,6 @@ public final class GatewayBenchmark {
 			if (options.containsKey("gateway")) {
 				System.out.println("gateway counters since its start (warm-up included): "
 						+ GatewayCounters.read(options.get("gateway")));
-			}
-		}
-		finally {
-			if (!options.containsKey("keep")) {
-				lot.delete(db);
 			}
 		}
 	}
