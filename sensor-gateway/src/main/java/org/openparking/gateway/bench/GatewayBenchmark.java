@@ -93,11 +93,13 @@ public final class GatewayBenchmark {
 	}
 
 	/**
-	 * The JIT of the gateway (and the api) needs its share of a small machine first; not measured. The broker's
-	 * reference runs before it, not between it and the run: in the 20 s the api then sat idle, code compiled for the
-	 * warm-up's traffic alone was thrown away (with -XX:+PrintCompilation, 529 methods "made not entrant" and 1,193
-	 * compiled in the run's first 10 s, against 5 and 39 in the 10 s before it), and the api's compiler threads took
-	 * 3.24 CPU-seconds of the run's first 12.
+	 * The JIT of the gateway (and the api) needs its share of a small machine first; not measured. Its subscriber must
+	 * stay subscribed throughout: in six of nine runs the api cut it off early as TOO_SLOW (after 2,128-8,656 of
+	 * 300,000 events), the api's subscription path stayed cold, and in the measured run that followed its compiler
+	 * threads took 3.24-3.40 of the first 12 CPU-seconds (1,193 compilations in the run's first 10 s against 39 in
+	 * the 10 s before, {@code -XX:+PrintCompilation}); {@link ApiSubscriber} now subscribes again. The broker's
+	 * reference runs before the warm-up rather than between it and the run, so the api is not left idle for 20 s
+	 * before the run (that this mattered was not shown).
 	 */
 	private static void warmUp(Connection db, Load load, String run, SensorLot lot, Duration warmup) throws Exception {
 		try (ApiSubscriber events = load.events(lot)) {
