@@ -50,7 +50,8 @@ final class ApiProcess implements AutoCloseable {
 		Path log = Path.of("target", "bench-search-api.log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
 		// A fixed heap, as bin/run gives the API: with -Xmx1g alone G1 kept the heap at 240 MB and ran a concurrent mark
-		// every 4 s, each slowing the searches of the next 150-200 ms (p99 11.1-13.2 ms against 7.0 ms with -Xms1g).
+		// every 4 s, each slowing the searches of the next 150-200 ms (p99 9.9-13.2 ms in six runs; 7.0, 11.8 and 9.9 ms
+		// in three with -Xms1g).
 		List<String> command = new ArrayList<>(List.of(java, "-Xms1g", "-Xmx1g"));
 		// BENCH_API_JAVA_OPTS: e.g. a flight recording of the API while it is measured.
 		command.addAll(Arrays.asList(System.getenv().getOrDefault("BENCH_API_JAVA_OPTS", "").split("\\s+")));
