@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.IntConsumer;
@@ -81,8 +82,8 @@ final class HttpLatency {
 			OptionalLong compiledBefore = jit.cpuNanos();
 			long searchesStart = System.nanoTime();
 			List<Double> searches = times(search, n);
-			String compiling = JitActivity.share(compiledBefore, jit.cpuNanos(),
-					Duration.ofNanos(System.nanoTime() - searchesStart));
+			String compiling = JitActivity.describe(JitActivity.share(compiledBefore, jit.cpuNanos(),
+					Duration.ofNanos(System.nanoTime() - searchesStart)));
 			System.out.println("  searchSpots over HTTP (20 offers; spot, lot, commercialState): " + Percentiles.of(searches));
 			System.out.println("    the API's JIT compilers meanwhile:                          " + compiling);
 			System.out.println("  reference: { __typename } over HTTP:                          " + measure(trivial, n));
@@ -121,9 +122,10 @@ final class HttpLatency {
 			boolean quiet = compiledAtWindowStart.isEmpty();
 			if (now - windowStart >= JIT_WINDOW.toNanos()) {
 				OptionalLong compiled = jit.cpuNanos();
-				lastWindow = JitActivity.share(compiledAtWindowStart, compiled, Duration.ofNanos(now - windowStart));
-				quiet = compiled.isEmpty() || compiled.getAsLong() - compiledAtWindowStart.getAsLong() < JIT_QUIET
-					* (now - windowStart);
+				OptionalDouble share = JitActivity.share(compiledAtWindowStart, compiled,
+						Duration.ofNanos(now - windowStart));
+				lastWindow = JitActivity.describe(share);
+				quiet = share.isEmpty() || share.getAsDouble() < JIT_QUIET;
 				windowStart = now;
 				compiledAtWindowStart = compiled;
 			}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -37,12 +38,19 @@ final class JitActivity {
 		}
 	}
 
-	/** The share of one core the compilers used since {@code earlierNanos} ({@link #cpuNanos()}), over that time. */
-	static String share(OptionalLong earlier, OptionalLong later, Duration elapsed) {
+	/**
+	 * The share of one core the compilers used between two readings of {@link #cpuNanos()} taken {@code elapsed}
+	 * apart; empty when either was not measured.
+	 */
+	static OptionalDouble share(OptionalLong earlier, OptionalLong later, Duration elapsed) {
 		if (earlier.isEmpty() || later.isEmpty()) {
-			return "not measured";
+			return OptionalDouble.empty();
 		}
-		return "%.1f %% of a core".formatted(100.0 * (later.getAsLong() - earlier.getAsLong()) / elapsed.toNanos());
+		return OptionalDouble.of((double) (later.getAsLong() - earlier.getAsLong()) / elapsed.toNanos());
+	}
+
+	static String describe(OptionalDouble share) {
+		return share.isEmpty() ? "not measured" : "%.1f %% of a core".formatted(100 * share.getAsDouble());
 	}
 
 	private static boolean isCompiler(Path thread) {
