@@ -12,10 +12,13 @@ final class Arrivals {
 
 	private final LatencyHistogram latency = new LatencyHistogram();
 
+	private final LatenessTimeline lateness = new LatenessTimeline();
+
 	void arrived(long latencyMillis) {
 		received.incrementAndGet();
 		lastNanos.set(System.nanoTime());
 		latency.record(latencyMillis);
+		lateness.record(latencyMillis);
 	}
 
 	long received() {
@@ -28,6 +31,10 @@ final class Arrivals {
 
 	LatencyHistogram latency() {
 		return latency;
+	}
+
+	LatenessTimeline lateness() {
+		return lateness;
 	}
 
 	/** Waits until {@code expected} arrived, or none came for 20 s; how many arrived. */
