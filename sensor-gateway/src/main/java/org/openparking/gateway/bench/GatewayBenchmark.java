@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,23 +58,17 @@ public final class GatewayBenchmark {
 			SensorLot lot = SensorLot.create(db, run, devices, "bench");
 			// The warm-up's lot is deleted after the run (also when a step before it fails): deleting it cascades through
 			// every row its readings left, and that must not run beside the measurement, nor leave the api idle before it.
-			Map<String, SensorLot> warmupLots = new LinkedHashMap<>();
+			SensorLot warmupLot = warmup.isZero() ? null : SensorLot.create(db, run + "w", devices, "bench");
 			try {
-				if (!warmup.isZero()) {
-					for (String half : List.of("w", "v")) {
-						warmupLots.put(run + half, SensorLot.create(db, run + half, devices, "bench"));
-					}
-				}
 				double brokerRate = reference(load, run, lot, duration);
-				for (Map.Entry<String, SensorLot> half : warmupLots.entrySet()) {
-					vacuumAndAnalyze(db);
-					warmUp(db, load, half.getKey(), half.getValue(), warmup.dividedBy(warmupLots.size()));
+				if (warmupLot != null) {
+					warmUp(db, load, run + "w", warmupLot, warmup);
 				}
 				vacuumAndAnalyze(db);
 				measure(db, load, run, lot, duration, options, brokerRate);
 			}
 			finally {
-				for (SensorLot warmupLot : warmupLots.values()) {
+				if (warmupLot != null) {
 					warmupLot.delete(db);
 				}
 				if (!options.containsKey("keep")) {
@@ -108,11 +101,10 @@ public final class GatewayBenchmark {
 	 * reference runs before the warm-up rather than between it and the run, so the api is not left idle for 20 s
 	 * before the run (that this mattered was not shown).
 	 * <p>
-	 * The warm-up runs in two halves, each on a lot of its own with a new subscriber and after a vacuum, as the
-	 * measured run does. After a warm-up on one lot only, the measured run's new lot and subscriber made the api
-	 * deoptimise and compile again: in a JFR recording its compiler threads were its busiest in the run's first
-	 * seconds (ahead of the consumer), and 12,846-13,542 of the run's 100,000 events arrived more than 100 ms late in
-	 * its first four seconds, in each of three runs ({@link LatenessTimeline}).
+	 * The run's first seconds are still its worst ({@link LatenessTimeline}: 12,846-13,542 of 100,000 events more than
+	 * 100 ms late in the first four seconds of three runs), and the api's compiler threads are then busier than its
+	 * consumer. Warming up in two halves, each on a new lot with a new subscriber after a vacuum, as the run does,
+	 * left 2,515, 5,172, 10,489 and 14,112 late there in four runs: not kept.
 	 */
 	private static void warmUp(Connection db, Load load, String run, SensorLot lot, Duration warmup) throws Exception {
 		try (ApiSubscriber events = load.events(lot)) {
