@@ -108,8 +108,7 @@ final class KeepAliveHttp implements AutoCloseable {
 		String body;
 		if (chunked) {
 			ByteArrayOutputStream chunks = new ByteArrayOutputStream(512);
-			for (int size = Integer.parseInt(readLine().trim(), 16); size > 0; size = Integer
-				.parseInt(readLine().trim(), 16)) {
+			for (int size = chunkSize(); size > 0; size = chunkSize()) {
 				chunks.write(readBytes(size));
 				readLine();
 			}
@@ -123,6 +122,10 @@ final class KeepAliveHttp implements AutoCloseable {
 			close();
 		}
 		return body;
+	}
+
+	private int chunkSize() throws IOException {
+		return Integer.parseInt(readLine().trim(), 16);
 	}
 
 	/** A header line without its CRLF; header lines are ASCII. */
