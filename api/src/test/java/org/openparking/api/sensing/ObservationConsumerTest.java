@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.openparking.api.holds.SpotClaims;
@@ -43,6 +44,9 @@ class ObservationConsumerTest {
 
 	@Autowired
 	SpotClaims claims;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void aRowCommittedAfterALaterIdIsStillApplied() throws Exception {
@@ -152,6 +156,24 @@ class ObservationConsumerTest {
 				now);
 		assertThat(claimed).as("only the spot whose car came back stays blocked")
 			.containsExactly(new SpotId(lot.spotIds().get(1)));
+	}
+
+	/** What operators watch: passes, their observations, and how far behind the sensors the consumer runs. */
+	@Test
+	void eachPassThatAppliesObservationsIsMeasured() {
+		double passes = meters.timer("sensing.consumer.pass").count();
+		double observations = meters.summary("sensing.consumer.batch").totalAmount();
+		long lags = meters.timer("sensing.consumer.lag").count();
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 3);
+		SensorFeed feed = new SensorFeed(jdbc);
+		List<String> devices = new ArrayList<>();
+		lot.spotIds().forEach(spot -> devices.add(feed.register(lot.id(), spot)));
+		List<Long> ids = transactions.execute(
+				tx -> flips(feed, lot, devices, List.of(2, 2, 2), Instant.now().minus(Duration.ofMinutes(10))));
+		ids.forEach(feed::awaitApplied);
+		assertThat(meters.timer("sensing.consumer.pass").count()).isGreaterThan((long) passes);
+		assertThat(meters.summary("sensing.consumer.batch").totalAmount()).isGreaterThanOrEqualTo(observations + 6);
+		assertThat(meters.timer("sensing.consumer.lag").count()).isGreaterThan(lags);
 	}
 
 	/**

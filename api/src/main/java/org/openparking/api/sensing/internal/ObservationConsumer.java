@@ -5,11 +5,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * id on every pass until their rows come, or for {@code reread-window}.
  * A batch that fails is retried one observation per transaction; an observation that fails alone is logged and
  * skipped, so one bad row never stalls the stream.
+ * <p>
+ * Metrics, for passes that applied something: {@code sensing.consumer.pass} (how long each took, commit included),
+ * {@code sensing.consumer.batch} (its observations) and {@code sensing.consumer.lag} (from the gateway's receipt of
+ * its oldest observation to the pass's start: how far behind the sensors the consumer runs).
  */
 @Component
 class ObservationConsumer implements SmartLifecycle {
@@ -51,18 +61,33 @@ class ObservationConsumer implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Timer passes;
+
+	private final DistributionSummary batches;
+
+	private final Timer lag;
+
 	private volatile boolean running;
 
 	private Thread thread;
 
 	ObservationConsumer(DataSource dataSource, SensorStream stream, ObservationApplier applier,
-			PlatformTransactionManager transactions, SensingProperties properties, Clock clock) {
+			PlatformTransactionManager transactions, SensingProperties properties, Clock clock, MeterRegistry meters) {
 		this.dataSource = dataSource;
 		this.stream = stream;
 		this.applier = applier;
 		this.transaction = new TransactionTemplate(transactions);
 		this.properties = properties;
 		this.clock = clock;
+		this.passes = Timer.builder("sensing.consumer.pass")
+			.description("Consumer passes that applied sensor observations, commit included")
+			.register(meters);
+		this.batches = DistributionSummary.builder("sensing.consumer.batch")
+			.description("Sensor observations applied per pass")
+			.register(meters);
+		this.lag = Timer.builder("sensing.consumer.lag")
+			.description("From the gateway's receipt of a pass's oldest observation to the start of the pass")
+			.register(meters);
 	}
 
 	/** Applies what is there now, until nothing is left or another node holds the cursor; the number applied. */
@@ -80,6 +105,7 @@ class ObservationConsumer implements SmartLifecycle {
 	/** One batch; -1 when another node holds the cursor. */
 	private int pass() {
 		Instant now = clock.instant();
+		long started = System.nanoTime();
 		try {
 			Integer applied = transaction.execute(tx -> {
 				OptionalLong watermark = stream.lockCursor();
@@ -89,8 +115,14 @@ class ObservationConsumer implements SmartLifecycle {
 				SensorStream.Unapplied next = stream.unapplied(watermark.getAsLong(), properties.batchSize());
 				applier.apply(next.rows(), now);
 				finish(next.rows(), watermark, next.readTo(), now);
+				next.rows().stream().map(ObservationRow::receivedAt).min(Comparator.naturalOrder())
+					.ifPresent(oldest -> lag.record(Duration.between(oldest, now)));
 				return next.rows().size();
 			});
+			if (applied != null && applied > 0) {
+				passes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+				batches.record(applied);
+			}
 			return applied == null ? 0 : applied;
 		}
 		catch (RuntimeException ex) {
