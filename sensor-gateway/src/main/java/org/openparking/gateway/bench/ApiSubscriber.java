@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 
 	private static final String OBSERVED_AT = "\"observedAt\":\"";
+
+	private static final String SPOT_ID = "\"spotId\":\"";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -37,7 +42,11 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 
 	private final String subscription;
 
-	ApiSubscriber(String apiUrl, String token, String lotId) throws InterruptedException {
+	/** Every event, for {@link StageBreakdown}; null when only counted. */
+	private final List<StageBreakdown.Event> events;
+
+	ApiSubscriber(String apiUrl, String token, String lotId, boolean keepEach) throws InterruptedException {
+		this.events = keepEach ? Collections.synchronizedList(new ArrayList<>()) : null;
 		socket = http.newWebSocketBuilder()
 			.subprotocols("graphql-transport-ws")
 			.buildAsync(URI.create(apiUrl.replaceFirst("^http", "ws") + "/graphql"), this)
@@ -99,8 +108,25 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 			return;
 		}
 		start += OBSERVED_AT.length();
-		Instant observedAt = OffsetDateTime.parse(message.substring(start, message.indexOf('"', start))).toInstant();
-		arrivals.arrived(Instant.now().toEpochMilli() - observedAt.toEpochMilli());
+		long observedAt = OffsetDateTime.parse(message.substring(start, message.indexOf('"', start)))
+			.toInstant()
+			.toEpochMilli();
+		long now = Instant.now().toEpochMilli();
+		if (events != null) {
+			int spot = message.indexOf(SPOT_ID) + SPOT_ID.length();
+			events.add(new StageBreakdown.Event(message.substring(spot, message.indexOf('"', spot)), observedAt, now));
+		}
+		arrivals.arrived(now - observedAt);
+	}
+
+	/** Every event so far. */
+	List<StageBreakdown.Event> events() {
+		if (events == null) {
+			return List.of();
+		}
+		synchronized (events) {
+			return List.copyOf(events);
+		}
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +28,9 @@ import java.util.UUID;
  * took 61 % of its CPU after a 15 s warm-up and 26 % after 75 s; at 5,000/s they took 1.12-3.40 CPU-seconds of the
  * run's first 12 after 60 s, 0.55 after 120 s) --gateway=http://127.0.0.1:18081 (print its counters) --keep
  * --api=http://127.0.0.1:18180 --token=JWT (also subscribe to the lot's spotObservationChanged on a running api that
- * consumes the same database, and report publish-to-event rate and latency)
+ * consumes the same database, and report publish-to-event rate and latency, per second how many events were late
+ * ({@link LatenessTimeline}), where their time went ({@link StageBreakdown}) and the api consumer's passes
+ * ({@link ConsumerPasses}))
  */
 public final class GatewayBenchmark {
 
@@ -37,6 +38,8 @@ public final class GatewayBenchmark {
 
 	/** As long as {@link #SENSOR_TOPICS}, so the broker moves as many bytes. */
 	static final String REFERENCE_TOPICS = "parking/v1/raw-ref/";
+
+	private static final Duration AUTOVACUUM_INTERVAL = Duration.ofSeconds(15);
 
 	private GatewayBenchmark() {
 	}
@@ -62,9 +65,12 @@ public final class GatewayBenchmark {
 			try {
 				double brokerRate = reference(load, run, lot, duration);
 				if (warmupLot != null) {
-					warmUp(db, load, run + "w", warmupLot, warmup);
+					try (StandInAutovacuum autovacuum = new StandInAutovacuum(jdbc, AUTOVACUUM_INTERVAL)) {
+						warmUp(db, load, run + "w", warmupLot, warmup);
+					}
 				}
-				vacuumAndAnalyze(db);
+				// Right before the measured run too, which has no stand-in beside it (as in the sessions before it came).
+				StandInAutovacuum.vacuumAndAnalyze(db);
 				measure(db, load, run, lot, duration, options, brokerRate);
 			}
 			finally {
@@ -86,9 +92,9 @@ public final class GatewayBenchmark {
 					window);
 		}
 
-		/** The lot's spotObservationChanged events from the api; null without one. */
-		ApiSubscriber events(SensorLot lot) throws Exception {
-			return api == null ? null : new ApiSubscriber(api, token, lot.lotId().toString());
+		/** The lot's spotObservationChanged events from the api, each kept if asked; null without an api. */
+		ApiSubscriber events(SensorLot lot, boolean keepEach) throws Exception {
+			return api == null ? null : new ApiSubscriber(api, token, lot.lotId().toString(), keepEach);
 		}
 	}
 
@@ -107,7 +113,7 @@ public final class GatewayBenchmark {
 	 * left 2,515, 5,172, 10,489 and 14,112 late there in four runs: not kept.
 	 */
 	private static void warmUp(Connection db, Load load, String run, SensorLot lot, Duration warmup) throws Exception {
-		try (ApiSubscriber events = load.events(lot)) {
+		try (ApiSubscriber events = load.events(lot, false)) {
 			Result result = load.publish(SENSOR_TOPICS, run, lot, warmup);
 			long handedOff = drain(db, run, result.acknowledged());
 			// Waiting for the events instead would leave the api idle for 20 s whenever some were missing (a cold api
@@ -147,37 +153,22 @@ public final class GatewayBenchmark {
 				lot.deviceIds().size(), load.publishers(), duration,
 				load.rate() > 0 ? String.valueOf(load.rate()) : "unlimited", load.window(),
 				load.api() == null ? "" : ", through the api at " + load.api());
-		try (ApiSubscriber events = load.events(lot)) {
+		try (ApiSubscriber events = load.events(lot, true);
+				ActuatorMetrics api = load.api() == null ? null : new ActuatorMetrics(load.api(), load.token())) {
+			ConsumerPasses before = api == null ? null : ConsumerPasses.read(api);
 			Result result = load.publish(SENSOR_TOPICS, run, lot, duration);
 			long rows = drain(db, run, result.acknowledged());
 			report(db, run, result, rows, brokerRate);
 			if (events != null) {
 				events.arrivals().await(result.acknowledged());
 				reportEvents(db, run, result, events);
+				System.out.println("  the api's consumer from the run's start to its last event: "
+						+ ConsumerPasses.read(api).since(before));
 			}
 			if (options.containsKey("gateway")) {
 				System.out.println("gateway counters since its start (warm-up included): "
 						+ GatewayCounters.read(options.get("gateway")));
 			}
-		}
-	}
-
-	/**
-	 * Vacuums and analyzes the schema's tables before the measured run, as autovacuum would have in a deployment.
-	 * This machine's PostgreSQL runs with autovacuum off: without it, every run left its dead alert and observation
-	 * rows to the next, and plans made while the tables were new and empty were never made again.
-	 */
-	private static void vacuumAndAnalyze(Connection db) throws SQLException {
-		List<String> tables = new ArrayList<>();
-		try (Statement statement = db.createStatement();
-				ResultSet rows = statement.executeQuery("select quote_ident(tablename) from pg_tables"
-						+ " where schemaname = current_schema()")) {
-			while (rows.next()) {
-				tables.add(rows.getString(1));
-			}
-		}
-		try (Statement statement = db.createStatement()) {
-			statement.execute("vacuum (analyze) " + String.join(", ", tables));
 		}
 	}
 
@@ -289,6 +280,7 @@ public final class GatewayBenchmark {
 				arrivals.latency().percentile(0.99), arrivals.latency().percentile(1.0), applied);
 		System.out.printf("  events later than %d ms, by second since subscribing (%s): %s%n",
 				LatenessTimeline.LATE_MILLIS, arrivals.lateness().startedAt(), arrivals.lateness().describe());
+		System.out.println(StageBreakdown.measure(db, run, result.startMillis(), events.events()).describe());
 	}
 
 	private static Map<String, String> options(String[] args) {
