@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -107,28 +107,38 @@ class ObservationConsumer implements SmartLifecycle {
 		Instant now = clock.instant();
 		long started = System.nanoTime();
 		try {
-			Integer applied = transaction.execute(tx -> {
+			List<ObservationRow> applied = transaction.execute(tx -> {
 				OptionalLong watermark = stream.lockCursor();
 				if (watermark.isEmpty()) {
-					return -1;
+					return null;
 				}
 				SensorStream.Unapplied next = stream.unapplied(watermark.getAsLong(), properties.batchSize());
 				applier.apply(next.rows(), now);
 				finish(next.rows(), watermark, next.readTo(), now);
-				next.rows().stream().map(ObservationRow::receivedAt).min(Comparator.naturalOrder())
-					.ifPresent(oldest -> lag.record(Duration.between(oldest, now)));
-				return next.rows().size();
+				return next.rows();
 			});
-			if (applied != null && applied > 0) {
-				passes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-				batches.record(applied);
+			if (applied == null) {
+				return -1;
 			}
-			return applied == null ? 0 : applied;
+			measure(applied, now, System.nanoTime() - started);
+			return applied.size();
 		}
 		catch (RuntimeException ex) {
 			log.warn("A batch of sensor observations failed ({}); applying them one by one", ex.toString());
 			return oneByOne(now);
 		}
+	}
+
+	private void measure(List<ObservationRow> applied, Instant now, long nanos) {
+		if (applied.isEmpty()) {
+			return;
+		}
+		passes.record(nanos, TimeUnit.NANOSECONDS);
+		batches.record(applied.size());
+		applied.stream()
+			.map(ObservationRow::receivedAt)
+			.min(Comparator.naturalOrder())
+			.ifPresent(oldest -> lag.record(Duration.between(oldest, now)));
 	}
 
 	private int oneByOne(Instant now) {
