@@ -102,21 +102,28 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 	}
 
 	private void onEvent(String message) {
-		int start = message.indexOf(OBSERVED_AT);
-		if (start < 0) {
+		String observedText = textField(message, OBSERVED_AT);
+		if (observedText == null) {
 			errors.incrementAndGet();
 			return;
 		}
-		start += OBSERVED_AT.length();
-		long observedAt = OffsetDateTime.parse(message.substring(start, message.indexOf('"', start)))
-			.toInstant()
-			.toEpochMilli();
+		long observedAt = OffsetDateTime.parse(observedText).toInstant().toEpochMilli();
 		long now = Instant.now().toEpochMilli();
-		if (events != null) {
-			int spot = message.indexOf(SPOT_ID) + SPOT_ID.length();
-			events.add(new StageBreakdown.Event(message.substring(spot, message.indexOf('"', spot)), observedAt, now));
+		String spotId = events == null ? null : textField(message, SPOT_ID);
+		if (spotId != null) {
+			events.add(new StageBreakdown.Event(spotId, observedAt, now));
 		}
 		arrivals.arrived(now - observedAt);
+	}
+
+	/** The value of the first text field that {@code opening} (its quoted name, colon and quote) starts; or null. */
+	private static String textField(String message, String opening) {
+		int start = message.indexOf(opening);
+		if (start < 0) {
+			return null;
+		}
+		start += opening.length();
+		return message.substring(start, message.indexOf('"', start));
 	}
 
 	/** Every event so far. */

@@ -59,20 +59,20 @@ final class StageBreakdown {
 		}
 	}
 
-	/** Each event's stages in ms, and the second of publishing it was published in. */
+	/** Each event's stages in ms, and the second of publishing it was published in; computed once per run. */
 	private static final String STAGE_TIMES = """
-			with e as (
-			  select (extract(epoch from o.received_at) * 1000)::bigint - b.observed_ms as broker,
-			         (extract(epoch from o.handed_off_at - o.received_at) * 1000)::bigint as gateway,
-			         (extract(epoch from a.applied_at - o.handed_off_at) * 1000)::bigint as queued,
-			         b.arrived_ms - (extract(epoch from a.applied_at) * 1000)::bigint as api,
-			         b.arrived_ms - b.observed_ms as total,
-			         (b.observed_ms - ?) / 1000 as second
-			  from bench_event b
-			  join sensor_observation o on o.spot_id = b.spot_id
-			   and (extract(epoch from o.observed_at) * 1000)::bigint = b.observed_ms
-			  join sensing_applied a on a.observation_id = o.id
-			  where o.device_id like ? || '-%')
+			create temporary table bench_stage as
+			select (extract(epoch from o.received_at) * 1000)::bigint - b.observed_ms as broker,
+			       (extract(epoch from o.handed_off_at - o.received_at) * 1000)::bigint as gateway,
+			       (extract(epoch from a.applied_at - o.handed_off_at) * 1000)::bigint as queued,
+			       b.arrived_ms - (extract(epoch from a.applied_at) * 1000)::bigint as api,
+			       b.arrived_ms - b.observed_ms as total,
+			       (b.observed_ms - ?) / 1000 as second
+			from bench_event b
+			join sensor_observation o on o.spot_id = b.spot_id
+			 and (extract(epoch from o.observed_at) * 1000)::bigint = b.observed_ms
+			join sensing_applied a on a.observation_id = o.id
+			where o.device_id like ? || '-%'
 			""";
 
 	private StageBreakdown() {
@@ -84,13 +84,20 @@ final class StageBreakdown {
 	 */
 	static Breakdown measure(Connection db, String run, long startMillis, List<Event> events) throws SQLException {
 		load(db, events);
+		try (Statement statement = db.createStatement()) {
+			statement.execute("drop table if exists bench_stage");
+		}
+		try (PreparedStatement statement = db.prepareStatement(STAGE_TIMES)) {
+			statement.setLong(1, startMillis);
+			statement.setString(2, run);
+			statement.execute();
+		}
 		List<Spread> spreads = new ArrayList<>();
-		String percentiles = STAGE_TIMES + "select " + String.join(", ", STAGES.stream()
+		String percentiles = "select " + String.join(", ", STAGES.stream()
 			.map(stage -> ("percentile_disc(0.5) within group (order by %1$s), percentile_disc(0.99) within group"
 					+ " (order by %1$s), max(%1$s)").formatted(stage))
-			.toList()) + " from e";
-		try (PreparedStatement statement = prepare(db, percentiles, startMillis, run);
-				ResultSet set = statement.executeQuery()) {
+			.toList()) + " from bench_stage";
+		try (Statement statement = db.createStatement(); ResultSet set = statement.executeQuery(percentiles)) {
 			set.next();
 			for (int i = 0; i < STAGES.size(); i++) {
 				spreads.add(new Spread(STAGES.get(i), set.getLong(3 * i + 1), set.getLong(3 * i + 2),
@@ -98,12 +105,12 @@ final class StageBreakdown {
 			}
 		}
 		List<LateSecond> seconds = new ArrayList<>();
-		String bySecond = STAGE_TIMES + """
+		String bySecond = """
 				select second, count(*), avg(broker)::bigint, avg(gateway)::bigint, avg(queued)::bigint,
 				       avg(api)::bigint, max(total)
-				from e where total > %d group by second order by second""".formatted(LatenessTimeline.LATE_MILLIS);
-		try (PreparedStatement statement = prepare(db, bySecond, startMillis, run);
-				ResultSet set = statement.executeQuery()) {
+				from bench_stage where total > %d group by second order by second"""
+			.formatted(LatenessTimeline.LATE_MILLIS);
+		try (Statement statement = db.createStatement(); ResultSet set = statement.executeQuery(bySecond)) {
 			while (set.next()) {
 				seconds.add(new LateSecond(set.getLong(1), set.getLong(2),
 						List.of(set.getLong(3), set.getLong(4), set.getLong(5), set.getLong(6)), set.getLong(7)));
@@ -130,13 +137,5 @@ final class StageBreakdown {
 		catch (IOException ex) {
 			throw new SQLException("Could not copy the events in", ex);
 		}
-	}
-
-	private static PreparedStatement prepare(Connection db, String sql, long startMillis, String run)
-			throws SQLException {
-		PreparedStatement statement = db.prepareStatement(sql);
-		statement.setLong(1, startMillis);
-		statement.setString(2, run);
-		return statement;
 	}
 }

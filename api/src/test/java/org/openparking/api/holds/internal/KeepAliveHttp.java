@@ -80,8 +80,6 @@ final class KeepAliveHttp implements AutoCloseable {
 		socket.setTcpNoDelay(true);
 		out = socket.getOutputStream();
 		in = socket.getInputStream();
-		from = 0;
-		to = 0;
 	}
 
 	private String readResponse() throws IOException {
