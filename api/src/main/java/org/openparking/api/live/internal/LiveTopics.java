@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -50,6 +51,8 @@ class LiveTopics implements MessageListener, DisposableBean {
 
 	private final JsonMapper json;
 
+	private final ObjectReader arrays;
+
 	private final Map<String, Topic> topics = new ConcurrentHashMap<>();
 
 	private final List<ThreadPoolExecutor> lanes;
@@ -61,6 +64,7 @@ class LiveTopics implements MessageListener, DisposableBean {
 
 	LiveTopics(RedisConnectionFactory connections, JsonMapper json) {
 		this.json = json;
+		this.arrays = json.readerFor(LiveMessage[].class);
 		this.container = new RedisMessageListenerContainer();
 		this.container.setConnectionFactory(connections);
 		this.lanes = IntStream.range(0, Runtime.getRuntime().availableProcessors())
@@ -146,15 +150,20 @@ class LiveTopics implements MessageListener, DisposableBean {
 		if (topic == null) {
 			return; // the last local subscriber left while the message was under way
 		}
-		LiveMessage decoded;
+		byte[] body = message.getBody();
 		try {
-			decoded = json.readValue(message.getBody(), LiveMessage.class);
+			if (body.length > 0 && body[0] == '[') { // several messages of the channel, see LivePublisher#publishAll
+				for (LiveMessage decoded : arrays.<LiveMessage[]>readValue(body)) {
+					topic.emit(decoded);
+				}
+			}
+			else {
+				topic.emit(json.readValue(body, LiveMessage.class));
+			}
 		}
 		catch (JacksonException ex) {
 			log.warn("Dropped an unreadable live message on {}: {}", topic.channel, ex.getOriginalMessage());
-			return;
 		}
-		topic.emit(decoded);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.openparking.api.live.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.openparking.api.support.LotFixtures.TestLot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -120,6 +122,37 @@ class LiveFanOutTest {
 			release.countDown();
 			busy.dispose();
 			other.dispose();
+		}
+	}
+
+	@Test
+	void theMessagesOfOneChannelTravelAsOneRedisMessageAndArriveOneByOneInOrder() {
+		UUID lot = UUID.randomUUID();
+		UUID otherLot = UUID.randomUUID();
+		String channel = LiveTestSupport.lotChannel(lot);
+		Instant start = Instant.now();
+		List<LiveMessage> received = new CopyOnWriteArrayList<>();
+		Disposable local = topics.listen(channel).subscribe(received::add);
+		List<String> onRedis = new CopyOnWriteArrayList<>();
+		RedisConnection raw = redis.getRequiredConnectionFactory().getConnection();
+		try {
+			raw.subscribe((message, pattern) -> onRedis.add(new String(message.getBody(), StandardCharsets.UTF_8)),
+					channel.getBytes(StandardCharsets.UTF_8));
+			LiveTestSupport.awaitRedisSubscribers(redis, channel, 2);
+			publisher.publishAll(List.of(
+					new Publication(channel, new LotMetadataChanged(lot, start)),
+					new Publication(LiveTestSupport.lotChannel(otherLot), new LotMetadataChanged(otherLot, start)),
+					new Publication(channel, new LotMetadataChanged(lot, start.plusMillis(1))),
+					new Publication(channel, new LotMetadataChanged(lot, start.plusMillis(2)))));
+
+			await().atMost(WAIT).until(() -> received.size() == 3);
+			assertThat(received).containsExactly(new LotMetadataChanged(lot, start),
+					new LotMetadataChanged(lot, start.plusMillis(1)), new LotMetadataChanged(lot, start.plusMillis(2)));
+			assertThat(onRedis).singleElement().asString().startsWith("[");
+		}
+		finally {
+			local.dispose();
+			raw.close();
 		}
 	}
 
