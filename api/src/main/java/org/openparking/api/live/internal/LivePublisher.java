@@ -75,7 +75,7 @@ class LivePublisher {
 							states.getOrDefault(change.spot(), CommercialState.FREE), change.cause(),
 							change.occurredAt())));
 		}
-		publishAll(messages);
+		publishEach(messages);
 	}
 
 	void lotChanged(LotId lot, Instant occurredAt) {
@@ -106,15 +106,13 @@ class LivePublisher {
 	}
 
 	/**
-	 * In one pipelined round trip however many they are, one Redis message per channel: the messages of a channel go
-	 * together as one JSON array, in the given order (a thousand sensor readings a second on one lot are then a few
-	 * dozen Redis messages, not a thousand, for Redis, for this node's I/O thread and for every subscribing node).
+	 * Messages that need nothing read first (alerts, observed states: what the sensing consumer's passes produce, a
+	 * pass's worth at a time), in one pipelined round trip, one Redis message per channel: the messages of a channel
+	 * go together as one JSON array, in the given order, read back one by one ({@link LiveTopics}). A thousand sensor
+	 * readings a second on a lot are then a few dozen Redis messages, not a thousand, for Redis, for this node's I/O
+	 * thread and for every subscribing node.
 	 */
 	void publishAll(List<Publication> messages) {
-		if (messages.size() == 1) {
-			publish(messages.getFirst().channel(), messages.getFirst().message());
-			return;
-		}
 		Map<String, List<LiveMessage>> byChannel = new LinkedHashMap<>();
 		messages.forEach(message -> byChannel.computeIfAbsent(message.channel(), channel -> new ArrayList<>())
 			.add(message.message()));
@@ -122,6 +120,35 @@ class LivePublisher {
 		byChannel.forEach((channel, together) -> encoded.add(new byte[][] { channel.getBytes(StandardCharsets.UTF_8),
 				together.size() == 1 ? json.writeValueAsBytes(together.getFirst())
 						: arrays.writeValueAsBytes(together.toArray(LiveMessage[]::new)) }));
+		send(encoded);
+	}
+
+	/**
+	 * Spot changes one Redis message each (in one pipelined round trip): drivers' apps follow them, and a burst of a
+	 * lot's holds then reaches a node's subscribers at the pace Redis delivers it, which a reading client keeps up
+	 * with. As arrays, 6,144 hold changes at once reached a reading WebSocket client's buffer faster than it took them,
+	 * and it was cut off as too slow ({@code LiveFanOutTest}).
+	 */
+	private void publishEach(List<Publication> messages) {
+		if (messages.size() == 1) {
+			publish(messages.getFirst().channel(), messages.getFirst().message());
+			return;
+		}
+		List<byte[][]> encoded = new ArrayList<>(messages.size());
+		for (Publication message : messages) {
+			encoded.add(new byte[][] { message.channel().getBytes(StandardCharsets.UTF_8),
+					json.writeValueAsBytes(message.message()) });
+		}
+		send(encoded);
+	}
+
+	/** Pipelined when there are several: a single message needs no pipeline's bookkeeping. */
+	private void send(List<byte[][]> encoded) {
+		if (encoded.size() == 1) {
+			byte[][] message = encoded.getFirst();
+			redis.execute((RedisCallback<Long>) connection -> connection.publish(message[0], message[1]));
+			return;
+		}
 		redis.executePipelined((RedisCallback<Object>) connection -> {
 			encoded.forEach(message -> connection.publish(message[0], message[1]));
 			return null;
