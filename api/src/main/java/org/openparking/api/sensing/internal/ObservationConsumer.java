@@ -138,7 +138,10 @@ class ObservationConsumer implements SmartLifecycle {
 		applied.stream()
 			.map(ObservationRow::receivedAt)
 			.min(Comparator.naturalOrder())
-			.ifPresent(oldest -> lag.record(Duration.between(oldest, now)));
+			// The gateway's clock may run ahead of this node's (or a test's clock stand behind it): no lag, not a
+			// negative one, which Micrometer refuses with a logged stack trace.
+			.map(oldest -> Duration.between(oldest, now))
+			.ifPresent(age -> lag.record(age.isNegative() ? Duration.ZERO : age));
 	}
 
 	private int oneByOne(Instant now) {
