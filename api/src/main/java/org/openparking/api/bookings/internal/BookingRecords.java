@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static java.time.ZoneOffset.UTC;
+import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
 
 import org.openparking.api.bookings.BookingId;
 import org.openparking.api.bookings.BookingStatus;
@@ -169,20 +170,20 @@ class BookingRecords {
 	}
 
 	/** Live bookings of the spots whose window contains {@code at}; the spot-led exclusion index serves it. */
-	List<BookingRow> coveringAt(String[] spots, Instant at) {
+	List<BookingRow> coveringAt(Collection<UUID> spots, Instant at) {
 		return jdbc.sql(SELECT + " where spot_id = any(?::uuid[]) and " + LIVE + " and during @> ?::timestamptz")
-			.params(spots, at(at))
+			.params(uuids(spots), at(at))
 			.query(BookingRecords::row)
 			.list();
 	}
 
 	/** Per spot, the confirmed or checked-in booking that ended last in ({@code since}, {@code now}]. */
-	List<BookingRow> lastEnded(String[] spots, Instant since, Instant now) {
+	List<BookingRow> lastEnded(Collection<UUID> spots, Instant since, Instant now) {
 		return jdbc.sql("select distinct on (spot_id) " + COLUMNS + """
 				 from booking where spot_id = any(?::uuid[]) and status in ('CONFIRMED', 'CHECKED_IN')
 				and during && tstzrange(?, ?, '(]') and upper(during) > ? and upper(during) <= ?
 				order by spot_id, upper(during) desc""")
-			.params(spots, at(since), at(now), at(since), at(now))
+			.params(uuids(spots), at(since), at(now), at(since), at(now))
 			.query(BookingRecords::row)
 			.list();
 	}
@@ -191,10 +192,10 @@ class BookingRecords {
 	 * A window overlaps ({@code endedSince}, {@code startedBy}] when it starts by {@code startedBy} and ends after
 	 * {@code endedSince}; the spot-led exclusion index serves it.
 	 */
-	List<BookingRow> awaitingArrival(String[] spots, Instant startedBy, Instant endedSince) {
+	List<BookingRow> awaitingArrival(Collection<UUID> spots, Instant startedBy, Instant endedSince) {
 		return jdbc.sql(SELECT + " where spot_id = any(?::uuid[]) and status = 'CONFIRMED'"
 				+ " and during && tstzrange(?, ?, '(]')")
-			.params(spots, at(endedSince), at(startedBy))
+			.params(uuids(spots), at(endedSince), at(startedBy))
 			.query(BookingRecords::row)
 			.list();
 	}

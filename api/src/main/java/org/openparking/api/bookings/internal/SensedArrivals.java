@@ -5,9 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.openparking.api.shared.jdbc.SqlArrays.uuids;
 
 import org.openparking.api.bookings.BookingArrivals;
 import org.openparking.api.bookings.BookingId;
@@ -66,8 +65,8 @@ class SensedArrivals implements BookingArrivals {
 			.map(BookingRow::view);
 	}
 
-	private static String[] ids(Collection<SpotId> spots) {
-		return uuids(spots.stream().map(SpotId::value).toList());
+	private static List<UUID> ids(Collection<SpotId> spots) {
+		return spots.stream().map(SpotId::value).toList();
 	}
 
 	private static Map<SpotId, BookingView> bySpot(List<BookingRow> rows) {

@@ -45,9 +45,8 @@ class PaymentRecords extends AttemptRecords<PaymentRow> {
 	}
 
 	List<PaymentRow> ofSubjects(Collection<UUID> subjectIds) {
-		String[] ids = uuids(subjectIds);
 		return jdbc.sql(select + " where booking_id = any(?::uuid[]) or session_id = any(?::uuid[]) order by created_at, id")
-			.params(ids, ids)
+			.params(uuids(subjectIds), uuids(subjectIds))
 			.query(rows())
 			.list();
 	}

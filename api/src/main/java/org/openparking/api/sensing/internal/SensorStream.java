@@ -55,8 +55,8 @@ class SensorStream {
 		rows.addAll(next);
 		Set<Long> applied = rows.isEmpty() ? Set.of()
 				: new HashSet<>(jdbc
-					.sql("select observation_id from sensing_applied where observation_id = any(?::text[]::bigint[])")
-					.param(texts(rows.stream().map(ObservationRow::id).toList()))
+					.sql("select observation_id from sensing_applied where observation_id = any(?::bigint[])")
+					.param(bigints(rows.stream().map(ObservationRow::id).toList()))
 					.query(Long.class)
 					.list());
 		return new Unapplied(rows.stream().filter(row -> !applied.contains(row.id())).toList(),
@@ -69,11 +69,11 @@ class SensorStream {
 
 	void markApplied(List<Long> ids, Instant now) {
 		jdbc.sql("""
-				insert into sensing_applied (observation_id, applied_at) select unnest(?::text[]::bigint[]), ?
+				insert into sensing_applied (observation_id, applied_at) select unnest(?::bigint[]), ?
 				on conflict do nothing""")
-			.params(texts(ids), at(now))
+			.params(bigints(ids), at(now))
 			.update();
-		jdbc.sql("delete from sensing_gap where observation_id = any(?::text[]::bigint[])").param(texts(ids)).update();
+		jdbc.sql("delete from sensing_gap where observation_id = any(?::bigint[])").param(bigints(ids)).update();
 	}
 
 	/**
@@ -86,10 +86,10 @@ class SensorStream {
 		}
 		jdbc.sql("""
 				insert into sensing_gap (observation_id, noticed_at)
-				select g, ? from generate_series(?::bigint, ?::bigint) g where g <> all(?::text[]::bigint[])
+				select g, ? from generate_series(?::bigint, ?::bigint) g where g <> all(?::bigint[])
 				  and not exists (select 1 from sensing_applied a where a.observation_id = g)
 				on conflict do nothing""")
-			.params(at(now), from + 1, to, texts(consumed))
+			.params(at(now), from + 1, to, bigints(consumed))
 			.update();
 		jdbc.sql("update sensing_cursor set watermark = greatest(watermark, ?) where id = 1").param(to).update();
 	}
@@ -99,8 +99,9 @@ class SensorStream {
 		return jdbc.sql("delete from sensing_gap where noticed_at < ?").param(at(before)).update();
 	}
 
-	private static String[] texts(List<Long> ids) {
-		return ids.stream().map(String::valueOf).toArray(String[]::new);
+	/** Bound as {@code bigint[]} (see {@link org.openparking.api.shared.jdbc.SqlArrays#uuids}). */
+	private static Long[] bigints(List<Long> ids) {
+		return ids.toArray(Long[]::new);
 	}
 
 	int pruneApplied(Instant before) {
