@@ -179,7 +179,7 @@ class ObservationConsumer implements SmartLifecycle {
 			stream.markApplied(ids, now);
 		}
 		if (watermark.isPresent()) {
-			stream.advance(watermark.getAsLong(), readTo, ids, now);
+			stream.advance(watermark.getAsLong(), readTo, ids, properties.maxGaps(), now);
 		}
 	}
 

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize observations applied per transaction
  * @param rereadWindow how long the consumer keeps looking for the row of an id its watermark passed over (a gateway
  * transaction that committed out of id order); keep it above the longest gateway transaction
+ * @param maxGaps the most ids one pass records as passed over, the newest; above the rows all gateway instances may
+ * have in flight at once (their ingest lanes times batch size). More missing ids than that at once are rows deleted
+ * or rolled back (a lot's readings deleted while no api ran), and recording and looking them all up stalled the
+ * consumer
  * @param evaluationInterval how often the time-based rules run (no-show, overstay, sessions left open, blocks)
  * @param blockFor how long an unexpectedly occupied spot is kept from holds and sessions per renewal; renewed every
  * evaluation while the car stays, so keep it a few times the evaluation interval
@@ -29,7 +33,8 @@ public record SensingProperties(@DefaultValue("15m") Duration arrivalGrace,
 		@DefaultValue("RELEASE") NoShowPolicy noShow, @DefaultValue("10m") Duration departureGrace,
 		@DefaultValue("false") boolean autoEndSessions, @DefaultValue("true") boolean consumerEnabled,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("500") int batchSize,
-		@DefaultValue("2m") Duration rereadWindow, @DefaultValue("15s") Duration evaluationInterval,
+		@DefaultValue("2m") Duration rereadWindow, @DefaultValue("20000") int maxGaps,
+		@DefaultValue("15s") Duration evaluationInterval,
 		@DefaultValue("2m") Duration blockFor, @DefaultValue("24h") Duration overstayLookback,
 		@DefaultValue("400d") Duration stayRetention) {
 
