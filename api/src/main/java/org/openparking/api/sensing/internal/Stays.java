@@ -56,8 +56,11 @@ class Stays {
 		return views.stream().map(view -> view.observedAt().toString()).toArray(String[]::new);
 	}
 
+	/** Stays that ended before {@code before}; read through V130's index on arrival (a stay departs after it arrives). */
 	int prune(Instant before) {
-		return jdbc.sql("delete from spot_stay where departed_at < ?").param(at(before)).update();
+		return jdbc.sql("delete from spot_stay where arrived_at < ? and departed_at < ?")
+			.params(at(before), at(before))
+			.update();
 	}
 
 	/** Stays of the lot that overlap [from, to), in one statement over the lot's stays index. */

@@ -263,6 +263,28 @@ class ReconciliationRulesTest {
 	}
 
 	/** A lot of one spot with a sensor, and a booking of it whose car arrived. */
+	@Test
+	void anEvaluationPrunesTheStaysThatEndedBeforeTheRetention() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 1);
+		UUID spot = lot.spotIds().get(0);
+		jdbc.sql("""
+				insert into spot_stay (spot_id, lot_id, arrived_at, departed_at, ended_by)
+				values (?, ?, ?, ?, 'FREE'), (?, ?, ?, ?, 'FREE')""")
+			.params(spot, lot.id(), Timestamp.from(t0.minus(Duration.ofDays(402))),
+					Timestamp.from(t0.minus(Duration.ofDays(401))), spot, lot.id(),
+					Timestamp.from(t0.minus(Duration.ofDays(2))), Timestamp.from(t0.minus(Duration.ofDays(1))))
+			.update();
+
+		assertThat(evaluator.evaluate()).as("this node evaluated").isTrue();
+
+		assertThat(jdbc.sql("select count(*) from spot_stay where spot_id = ? and arrived_at < ?")
+			.params(spot, Timestamp.from(t0.minus(Duration.ofDays(400))))
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from spot_stay where spot_id = ?").param(spot).query(Long.class).single())
+			.isOne();
+	}
+
 	private Booked checkedIn(Instant from, Instant to, Instant arrived) {
 		Booked booked = booked(from, to, true, arrived);
 		assertThat(bookingStatus(booked.booking())).isEqualTo("CHECKED_IN");
