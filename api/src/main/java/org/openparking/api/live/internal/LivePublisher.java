@@ -130,10 +130,6 @@ class LivePublisher {
 	 * and it was cut off as too slow ({@code LiveFanOutTest}).
 	 */
 	private void publishEach(List<Publication> messages) {
-		if (messages.size() == 1) {
-			publish(messages.getFirst().channel(), messages.getFirst().message());
-			return;
-		}
 		List<byte[][]> encoded = new ArrayList<>(messages.size());
 		for (Publication message : messages) {
 			encoded.add(new byte[][] { message.channel().getBytes(StandardCharsets.UTF_8),

@@ -108,6 +108,9 @@ class ObservationConsumer implements SmartLifecycle {
 		long started = System.nanoTime();
 		try {
 			List<ObservationRow> applied = transaction.execute(tx -> {
+				if (!properties.passesWaitForDisk()) {
+					stream.commitWithoutWaitingForDisk();
+				}
 				OptionalLong watermark = stream.lockCursor();
 				if (watermark.isEmpty()) {
 					return null;

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * have in flight at once (their ingest lanes times batch size). More missing ids than that at once are rows deleted
  * or rolled back (a lot's readings deleted while no api ran), and recording and looking them all up stalled the
  * consumer
+ * @param passesWaitForDisk whether a pass's commit waits for PostgreSQL to flush it (off: a crash of PostgreSQL may
+ * lose the passes of its last moments, which the consumer then applies again from the stream, which the gateway commits
+ * durably)
  * @param evaluationInterval how often the time-based rules run (no-show, overstay, sessions left open, blocks)
  * @param blockFor how long an unexpectedly occupied spot is kept from holds and sessions per renewal; renewed every
  * evaluation while the car stays, so keep it a few times the evaluation interval
@@ -34,7 +37,7 @@ public record SensingProperties(@DefaultValue("15m") Duration arrivalGrace,
 		@DefaultValue("false") boolean autoEndSessions, @DefaultValue("true") boolean consumerEnabled,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("500") int batchSize,
 		@DefaultValue("2m") Duration rereadWindow, @DefaultValue("20000") int maxGaps,
-		@DefaultValue("15s") Duration evaluationInterval,
+		@DefaultValue("false") boolean passesWaitForDisk, @DefaultValue("15s") Duration evaluationInterval,
 		@DefaultValue("2m") Duration blockFor, @DefaultValue("24h") Duration overstayLookback,
 		@DefaultValue("400d") Duration stayRetention) {
 

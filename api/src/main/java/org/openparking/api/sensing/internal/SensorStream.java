@@ -34,6 +34,17 @@ class SensorStream {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The transaction commits without waiting for its WAL to reach the disk. What a pass writes is derived from the
+	 * stream: if PostgreSQL crashes before flushing it (within three times {@code wal_writer_delay}), the watermark
+	 * moved back with it and the next pass applies those observations again, and a later transaction that waits for
+	 * the disk flushes every earlier one with it. Waiting, every observation of a pass waited for the disk's sync too:
+	 * sampled in the first seconds of a benchmark run, a quarter of the busy backends were waiting on the WAL.
+	 */
+	void commitWithoutWaitingForDisk() {
+		jdbc.sql("set local synchronous_commit = off").update();
+	}
+
 	/** The watermark, locked until the transaction ends; empty while another node consumes (it will drain). */
 	OptionalLong lockCursor() {
 		return jdbc.sql("select watermark from sensing_cursor where id = 1 for update skip locked")
@@ -85,8 +96,8 @@ class SensorStream {
 	 * Moves the watermark from {@code from} (locked) to {@code to}; the ids on the way that were neither consumed nor
 	 * applied before have rows that are not committed yet, or never will be: gaps, looked up again on every pass. At
 	 * most {@code maxGaps} of them, the newest: rows still in flight are among the newest ids, and more missing ids
-	 * than any gateway has in flight are rows deleted or rolled back. (A lot's 5.4 million readings deleted while the
-	 * api was stopped became as many gaps in one pass of 38 s, looked up by id on every pass after it.)
+	 * than any gateway has in flight are rows deleted or rolled back. (A lot's 5.4 million readings deleted while no api
+	 * ran became as many gaps in one pass of 38 s, looked up by id on every pass after it.)
 	 */
 	void advance(long from, long to, List<Long> consumed, int maxGaps, Instant now) {
 		if (to <= from) {
