@@ -102,7 +102,7 @@ class LivePublisher {
 	}
 
 	private void publish(String channel, LiveMessage message) {
-		redis.convertAndSend(channel, json.writeValueAsString(message));
+		publishEach(List.of(new Publication(channel, message)));
 	}
 
 	/**
@@ -117,9 +117,9 @@ class LivePublisher {
 		messages.forEach(message -> byChannel.computeIfAbsent(message.channel(), channel -> new ArrayList<>())
 			.add(message.message()));
 		List<byte[][]> encoded = new ArrayList<>(byChannel.size());
-		byChannel.forEach((channel, together) -> encoded.add(new byte[][] { channel.getBytes(StandardCharsets.UTF_8),
+		byChannel.forEach((channel, together) -> encoded.add(message(channel,
 				together.size() == 1 ? json.writeValueAsBytes(together.getFirst())
-						: arrays.writeValueAsBytes(together.toArray(LiveMessage[]::new)) }));
+						: arrays.writeValueAsBytes(together.toArray(LiveMessage[]::new)))));
 		send(encoded);
 	}
 
@@ -130,12 +130,14 @@ class LivePublisher {
 	 * and it was cut off as too slow ({@code LiveFanOutTest}).
 	 */
 	private void publishEach(List<Publication> messages) {
-		List<byte[][]> encoded = new ArrayList<>(messages.size());
-		for (Publication message : messages) {
-			encoded.add(new byte[][] { message.channel().getBytes(StandardCharsets.UTF_8),
-					json.writeValueAsBytes(message.message()) });
-		}
-		send(encoded);
+		send(messages.stream()
+			.map(message -> message(message.channel(), json.writeValueAsBytes(message.message())))
+			.toList());
+	}
+
+	/** A Redis message as {@link #send} takes it: channel and body. */
+	private static byte[][] message(String channel, byte[] body) {
+		return new byte[][] { channel.getBytes(StandardCharsets.UTF_8), body };
 	}
 
 	/** Pipelined when there are several: a single message needs no pipeline's bookkeeping. */
