@@ -33,6 +33,14 @@ class Alerts {
 
 	private static final String ACTIVE = "status in ('OPEN', 'ACKNOWLEDGED')";
 
+	/**
+	 * Active alerts are looked up by spot through alert_one_active, so conditions on the spot use its leading
+	 * expression: a second index of the active alerts by spot cost every raised alert one more index entry (V140).
+	 */
+	private static final String SPOT = "coalesce(spot_id, '00000000-0000-0000-0000-000000000000')";
+
+	private static final String ON_SPOTS = SPOT + " = any(?)";
+
 	private final JdbcClient jdbc;
 
 	Alerts(JdbcClient jdbc) {
@@ -84,8 +92,8 @@ class Alerts {
 
 	/** Active alerts of the kinds on the spots, by spot, in one statement. */
 	Map<UUID, List<AlertView>> activeOnSpots(Collection<AlertKind> kinds, Collection<UUID> spotIds) {
-		return jdbc.sql("select * from alert where kind = any(?) and spot_id = any(?::uuid[]) and " + ACTIVE)
-			.params(kinds.stream().map(Enum::name).toArray(String[]::new), uuids(spotIds))
+		return jdbc.sql("select * from alert where " + ON_SPOTS + " and kind = any(?) and " + ACTIVE)
+			.params(uuids(spotIds), kinds.stream().map(Enum::name).toArray(String[]::new))
 			.query(Alerts::row)
 			.list()
 			.stream()
@@ -98,9 +106,9 @@ class Alerts {
 
 	/** Active alerts of a kind on the spots, resolved now in one statement; returns those it resolved. */
 	List<AlertView> resolveActive(AlertKind kind, Collection<UUID> spotIds, Instant now, String by) {
-		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ?"
-				+ " and spot_id = any(?::uuid[]) and " + ACTIVE + " returning *")
-			.params(at(now), by, kind.name(), uuids(spotIds))
+		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where " + ON_SPOTS
+				+ " and kind = ? and " + ACTIVE + " returning *")
+			.params(at(now), by, uuids(spotIds), kind.name())
 			.query(Alerts::row)
 			.list();
 	}
@@ -110,10 +118,10 @@ class Alerts {
 	 * resolved. The statement reads the observations itself, so a spot a car has taken since keeps its alert.
 	 */
 	List<AlertView> resolveActiveOnFreeSpots(AlertKind kind, Instant now, String by) {
-		return jdbc.sql("update alert a set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where kind = ? and "
-				+ ACTIVE + " and exists (select 1 from spot_observation o join sensor_device d"
-				+ " on d.spot_id = o.spot_id and d.device_id = o.device_id"
-				+ " where o.spot_id = a.spot_id and o.state = 'FREE') returning *")
+		return jdbc.sql("update alert set status = 'RESOLVED', resolved_at = ?, resolved_by = ? where " + SPOT
+				+ " in (select o.spot_id from spot_observation o join sensor_device d"
+				+ " on d.spot_id = o.spot_id and d.device_id = o.device_id where o.state = 'FREE')"
+				+ " and kind = ? and " + ACTIVE + " returning *")
 			.params(at(now), by, kind.name())
 			.query(Alerts::row)
 			.list();
