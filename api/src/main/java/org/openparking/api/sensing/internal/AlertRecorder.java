@@ -11,6 +11,7 @@ import org.openparking.api.sensing.AlertRaised;
 import org.openparking.api.sensing.AlertStatus;
 import org.openparking.api.sensing.AlertStatusChanged;
 import org.openparking.api.sensing.AlertView;
+import org.openparking.api.shared.jdbc.TimeOrderedUuids;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -91,7 +92,7 @@ class AlertRecorder {
 
 	private static AlertView view(NewAlert alert, AlertStatus status, Instant now) {
 		boolean resolved = status == AlertStatus.RESOLVED;
-		return new AlertView(UUID.randomUUID(), alert.lotId(), alert.spotId(), alert.kind(), status, alert.message(),
+		return new AlertView(TimeOrderedUuids.at(now), alert.lotId(), alert.spotId(), alert.kind(), status, alert.message(),
 				alert.bookingId(), alert.sessionId(), alert.deviceId(), now, null, null, resolved ? now : null,
 				resolved ? SYSTEM : null);
 	}
