@@ -92,9 +92,9 @@ class AlertRecorder {
 
 	private static AlertView view(NewAlert alert, AlertStatus status, Instant now) {
 		boolean resolved = status == AlertStatus.RESOLVED;
-		return new AlertView(TimeOrderedUuids.at(now), alert.lotId(), alert.spotId(), alert.kind(), status, alert.message(),
-				alert.bookingId(), alert.sessionId(), alert.deviceId(), now, null, null, resolved ? now : null,
-				resolved ? SYSTEM : null);
+		return new AlertView(TimeOrderedUuids.at(now), alert.lotId(), alert.spotId(), alert.kind(), status,
+				alert.message(), alert.bookingId(), alert.sessionId(), alert.deviceId(), now, null, null,
+				resolved ? now : null, resolved ? SYSTEM : null);
 	}
 
 	record NewAlert(AlertKind kind, UUID lotId, UUID spotId, UUID bookingId, UUID sessionId, String deviceId,
