@@ -76,6 +76,9 @@ class ObservationConsumerTest {
 		feed.awaitApplied(earlier);
 		assertThat(jdbc.sql("select state from spot_observation where spot_id = ?").param(early).query(String.class)
 			.single()).isEqualTo("OCCUPIED");
+		assertThat(jdbc.sql("select count(*) from sensing_gap where observation_id = ?").param(earlier)
+			.query(Long.class)
+			.single()).as("the gap closed with its row applied").isZero();
 	}
 
 	@Test

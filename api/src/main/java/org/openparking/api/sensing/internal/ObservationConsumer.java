@@ -108,10 +108,7 @@ class ObservationConsumer implements SmartLifecycle {
 		long started = System.nanoTime();
 		try {
 			List<ObservationRow> applied = transaction.execute(tx -> {
-				if (!properties.passesWaitForDisk()) {
-					stream.commitWithoutWaitingForDisk();
-				}
-				OptionalLong watermark = stream.lockCursor();
+				OptionalLong watermark = lockCursor();
 				if (watermark.isEmpty()) {
 					return null;
 				}
@@ -149,14 +146,14 @@ class ObservationConsumer implements SmartLifecycle {
 
 	private int oneByOne(Instant now) {
 		List<ObservationRow> rows = transaction.execute(tx -> {
-			OptionalLong watermark = stream.lockCursor();
+			OptionalLong watermark = lockCursor();
 			return watermark.isEmpty() ? List.<ObservationRow>of()
 					: stream.unapplied(watermark.getAsLong(), properties.batchSize()).rows();
 		});
 		for (ObservationRow row : rows == null ? List.<ObservationRow>of() : rows) {
 			try {
 				transaction.executeWithoutResult(tx -> {
-					OptionalLong watermark = stream.lockCursor();
+					OptionalLong watermark = lockCursor();
 					if (watermark.isPresent()) {
 						applier.apply(List.of(row), now);
 						finish(List.of(row), watermark, row.id(), now);
@@ -166,20 +163,29 @@ class ObservationConsumer implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				log.error("Skipped sensor observation {} of device {}: it cannot be applied", row.id(), row.deviceId(),
 						ex);
-				transaction.executeWithoutResult(tx -> finish(List.of(row), stream.lockCursor(), row.id(), now));
+				transaction.executeWithoutResult(tx -> finish(List.of(row), lockCursor(), row.id(), now));
 			}
 		}
 		return rows == null ? 0 : rows.size();
 	}
 
+	private OptionalLong lockCursor() {
+		return stream.lockCursor(properties.passesWaitForDisk());
+	}
+
 	/**
 	 * Records the rows as applied and moves the watermark up to {@code readTo}. Without the cursor (another node holds
-	 * it) the rows only count as applied; that node moves the watermark.
+	 * it) the rows only count as applied; that node moves the watermark. Only rows at or below the watermark can have
+	 * been gaps, so a pass that read none (nearly all of them) spends no statement on the gaps.
 	 */
 	private void finish(List<ObservationRow> rows, OptionalLong watermark, long readTo, Instant now) {
 		List<Long> ids = rows.stream().map(ObservationRow::id).toList();
 		if (!ids.isEmpty()) {
 			stream.markApplied(ids, now);
+		}
+		List<Long> gaps = ids.stream().filter(id -> watermark.isEmpty() || id <= watermark.getAsLong()).toList();
+		if (!gaps.isEmpty()) {
+			stream.closeGaps(gaps);
 		}
 		if (watermark.isPresent()) {
 			stream.advance(watermark.getAsLong(), readTo, ids, properties.maxGaps(), now);

@@ -35,20 +35,20 @@ class SensorStream {
 	}
 
 	/**
-	 * The transaction commits without waiting for its WAL to reach the disk. What a pass writes is derived from the
-	 * stream: if PostgreSQL crashes before flushing it (within three times {@code wal_writer_delay}), the watermark
-	 * moved back with it and the next pass applies those observations again, and a later transaction that waits for
-	 * the disk flushes every earlier one with it. Waiting, every observation of a pass waited for the disk's sync too:
-	 * sampled in the first seconds of a benchmark run, a quarter of the busy backends were waiting on the WAL.
+	 * The watermark, locked until the transaction ends; empty while another node consumes (it will drain).
+	 * <p>
+	 * Unless {@code waitForDisk}, the same statement lets the transaction commit without waiting for its WAL to reach
+	 * the disk (a round trip less than a statement of its own). What a pass writes is derived from the stream: if
+	 * PostgreSQL crashes before flushing it (within three times {@code wal_writer_delay}), the watermark moved back
+	 * with it and the next pass applies those observations again, and a later transaction that waits for the disk
+	 * flushes every earlier one with it. Waiting, every observation of a pass waited for the disk's sync too: sampled
+	 * in the first seconds of a benchmark run, a quarter of the busy backends were waiting on the WAL.
 	 */
-	void commitWithoutWaitingForDisk() {
-		jdbc.sql("set local synchronous_commit = off").update();
-	}
-
-	/** The watermark, locked until the transaction ends; empty while another node consumes (it will drain). */
-	OptionalLong lockCursor() {
-		return jdbc.sql("select watermark from sensing_cursor where id = 1 for update skip locked")
-			.query(Long.class)
+	OptionalLong lockCursor(boolean waitForDisk) {
+		return jdbc.sql("select watermark"
+				+ (waitForDisk ? "" : ", set_config('synchronous_commit', 'off', true)")
+				+ " from sensing_cursor where id = 1 for update skip locked")
+			.query((rs, n) -> rs.getLong("watermark"))
 			.optional()
 			.map(OptionalLong::of)
 			.orElse(OptionalLong.empty());
@@ -56,19 +56,18 @@ class SensorStream {
 
 	/**
 	 * The rows of the gaps behind the watermark (ids passed over before their rows were committed) and the next
-	 * {@code limit} rows after it, without those applied already; in id order. Three statements that each follow an
-	 * index, rather than one whose plan depends on how many rows the statistics think are applied.
+	 * {@code limit} rows after it, without those applied already; in id order. Two statements whose parts each follow
+	 * an index (the gaps and the next rows are planned apart within the first), rather than one whose plan depends on
+	 * how many rows the statistics think are applied.
 	 */
 	Unapplied unapplied(long watermark, int limit) {
-		List<ObservationRow> rows = new ArrayList<>(
-				jdbc.sql(SELECT + " where id = any(array(select observation_id from sensing_gap)) order by id")
-					.query(SensorStream::row)
-					.list());
-		List<ObservationRow> next = jdbc.sql(SELECT + " where id > ? order by id limit ?")
+		// Every gap lies at or below the watermark, every next row above it.
+		List<ObservationRow> rows = jdbc
+			.sql("(" + SELECT + " where id = any(array(select observation_id from sensing_gap)))"
+					+ " union all (" + SELECT + " where id > ? order by id limit ?) order by id")
 			.params(watermark, limit)
 			.query(SensorStream::row)
 			.list();
-		rows.addAll(next);
 		Set<Long> applied = rows.isEmpty() ? Set.of()
 				: new HashSet<>(jdbc
 					.sql("select observation_id from sensing_applied where observation_id = any(?::bigint[])")
@@ -76,7 +75,7 @@ class SensorStream {
 					.query(Long.class)
 					.list());
 		return new Unapplied(rows.stream().filter(row -> !applied.contains(row.id())).toList(),
-				next.isEmpty() ? watermark : next.getLast().id());
+				rows.isEmpty() ? watermark : Math.max(watermark, rows.getLast().id()));
 	}
 
 	/** @param readTo the highest id read after the watermark, applied or not (the watermark when none was) */
@@ -89,6 +88,10 @@ class SensorStream {
 				on conflict do nothing""")
 			.params(bigints(ids), at(now))
 			.update();
+	}
+
+	/** The gaps whose rows came, or were given up. */
+	void closeGaps(List<Long> ids) {
 		jdbc.sql("delete from sensing_gap where observation_id = any(?::bigint[])").param(bigints(ids)).update();
 	}
 
