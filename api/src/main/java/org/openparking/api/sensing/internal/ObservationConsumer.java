@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -107,16 +108,11 @@ class ObservationConsumer implements SmartLifecycle {
 		Instant now = clock.instant();
 		long started = System.nanoTime();
 		try {
-			List<ObservationRow> applied = transaction.execute(tx -> {
-				OptionalLong watermark = lockCursor();
-				if (watermark.isEmpty()) {
-					return null;
-				}
-				SensorStream.Unapplied next = stream.unapplied(watermark.getAsLong(), properties.batchSize());
-				applier.apply(next.rows(), now);
-				finish(next.rows(), watermark, next.readTo(), now);
-				return next.rows();
-			});
+			List<ObservationRow> applied = transaction.execute(tx -> next().map(batch -> {
+				applier.apply(batch.rows(), now);
+				finish(batch.rows(), OptionalLong.of(batch.watermark()), batch.readTo(), now);
+				return batch.rows();
+			}).orElse(null));
 			if (applied == null) {
 				return -1;
 			}
@@ -145,11 +141,7 @@ class ObservationConsumer implements SmartLifecycle {
 	}
 
 	private int oneByOne(Instant now) {
-		List<ObservationRow> rows = transaction.execute(tx -> {
-			OptionalLong watermark = lockCursor();
-			return watermark.isEmpty() ? List.<ObservationRow>of()
-					: stream.unapplied(watermark.getAsLong(), properties.batchSize()).rows();
-		});
+		List<ObservationRow> rows = transaction.execute(tx -> next().map(SensorStream.Batch::rows).orElse(List.of()));
 		for (ObservationRow row : rows == null ? List.<ObservationRow>of() : rows) {
 			try {
 				transaction.executeWithoutResult(tx -> {
@@ -169,27 +161,20 @@ class ObservationConsumer implements SmartLifecycle {
 		return rows == null ? 0 : rows.size();
 	}
 
+	private Optional<SensorStream.Batch> next() {
+		return stream.next(properties.passesWaitForDisk(), properties.batchSize());
+	}
+
 	private OptionalLong lockCursor() {
 		return stream.lockCursor(properties.passesWaitForDisk());
 	}
 
 	/**
-	 * Records the rows as applied and moves the watermark up to {@code readTo}. Without the cursor (another node holds
-	 * it) the rows only count as applied; that node moves the watermark. Only rows at or below the watermark can have
-	 * been gaps, so a pass that read none (nearly all of them) spends no statement on the gaps.
+	 * Records the rows as applied and moves the watermark up to {@code readTo}, in one statement. Without the cursor
+	 * (another node holds it) the rows only count as applied; that node moves the watermark.
 	 */
 	private void finish(List<ObservationRow> rows, OptionalLong watermark, long readTo, Instant now) {
-		List<Long> ids = rows.stream().map(ObservationRow::id).toList();
-		if (!ids.isEmpty()) {
-			stream.markApplied(ids, now);
-		}
-		List<Long> gaps = ids.stream().filter(id -> watermark.isEmpty() || id <= watermark.getAsLong()).toList();
-		if (!gaps.isEmpty()) {
-			stream.closeGaps(gaps);
-		}
-		if (watermark.isPresent()) {
-			stream.advance(watermark.getAsLong(), readTo, ids, properties.maxGaps(), now);
-		}
+		stream.finish(rows.stream().map(ObservationRow::id).toList(), watermark, readTo, properties.maxGaps(), now);
 	}
 
 	private void run() {

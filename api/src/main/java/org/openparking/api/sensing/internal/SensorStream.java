@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -35,88 +37,96 @@ class SensorStream {
 	}
 
 	/**
-	 * The watermark, locked until the transaction ends; empty while another node consumes (it will drain).
+	 * Locks the cursor and reads what to apply next, in one statement: the rows of the gaps behind the watermark (ids
+	 * passed over before their rows were committed) and the next {@code limit} rows after it, in id order, without
+	 * those applied already. Empty while another node consumes (it will drain). Each part of the read follows an index
+	 * (the gaps and the next rows are planned apart, and a row's applied mark is looked up by its id), so the plan
+	 * does not depend on what the statistics think is applied.
 	 * <p>
 	 * Unless {@code waitForDisk}, the same statement lets the transaction commit without waiting for its WAL to reach
-	 * the disk (a round trip less than a statement of its own). What a pass writes is derived from the stream: if
-	 * PostgreSQL crashes before flushing it (within three times {@code wal_writer_delay}), the watermark moved back
-	 * with it and the next pass applies those observations again, and a later transaction that waits for the disk
-	 * flushes every earlier one with it. Waiting, every observation of a pass waited for the disk's sync too: sampled
-	 * in the first seconds of a benchmark run, a quarter of the busy backends were waiting on the WAL.
+	 * the disk. What a pass writes is derived from the stream: if PostgreSQL crashes before flushing it (within three
+	 * times {@code wal_writer_delay}), the watermark moved back with it and the next pass applies those observations
+	 * again, and a later transaction that waits for the disk flushes every earlier one with it. Waiting, every
+	 * observation of a pass waited for the disk's sync too: sampled in the first seconds of a benchmark run, a quarter
+	 * of the busy backends were waiting on the WAL.
 	 */
+	Optional<Batch> next(boolean waitForDisk, int limit) {
+		List<Read> read = jdbc.sql("with cursor as (" + lockCursorSql(waitForDisk) + ")"
+				+ " select c.watermark, r.* from cursor c left join lateral ("
+				+ "  select o.*, exists (select 1 from sensing_applied a where a.observation_id = o.id) as applied"
+				+ "  from ((" + SELECT + " where id = any(array(select observation_id from sensing_gap)))"
+				+ "    union all (" + SELECT + " where id > c.watermark order by id limit ?)) o"
+				+ " ) r on true order by r.id")
+			.param(limit)
+			.query((rs, n) -> {
+				long id = rs.getLong("id"); // 0 when nothing was read
+				return new Read(rs.getLong("watermark"), id, id == 0 || rs.getBoolean("applied") ? null : row(rs, n));
+			})
+			.list();
+		if (read.isEmpty()) {
+			return Optional.empty();
+		}
+		long watermark = read.getFirst().watermark();
+		return Optional.of(new Batch(watermark, read.stream().map(Read::row).filter(Objects::nonNull).toList(),
+				Math.max(watermark, read.getLast().id())));
+	}
+
+	/** A row of {@link #next}: the watermark, and the observation read, if any, unless it was applied already. */
+	private record Read(long watermark, long id, ObservationRow row) {
+	}
+
+	/** The watermark, locked until the transaction ends; empty while another node consumes. See {@link #next}. */
 	OptionalLong lockCursor(boolean waitForDisk) {
-		return jdbc.sql("select watermark"
-				+ (waitForDisk ? "" : ", set_config('synchronous_commit', 'off', true)")
-				+ " from sensing_cursor where id = 1 for update skip locked")
+		return jdbc.sql(lockCursorSql(waitForDisk))
 			.query((rs, n) -> rs.getLong("watermark"))
 			.optional()
 			.map(OptionalLong::of)
 			.orElse(OptionalLong.empty());
 	}
 
-	/**
-	 * The rows of the gaps behind the watermark (ids passed over before their rows were committed) and the next
-	 * {@code limit} rows after it, without those applied already; in id order. Two statements whose parts each follow
-	 * an index (the gaps and the next rows are planned apart within the first), rather than one whose plan depends on
-	 * how many rows the statistics think are applied.
-	 */
-	Unapplied unapplied(long watermark, int limit) {
-		// Every gap lies at or below the watermark, every next row above it.
-		List<ObservationRow> rows = jdbc
-			.sql("(" + SELECT + " where id = any(array(select observation_id from sensing_gap)))"
-					+ " union all (" + SELECT + " where id > ? order by id limit ?) order by id")
-			.params(watermark, limit)
-			.query(SensorStream::row)
-			.list();
-		Set<Long> applied = rows.isEmpty() ? Set.of()
-				: new HashSet<>(jdbc
-					.sql("select observation_id from sensing_applied where observation_id = any(?::bigint[])")
-					.param(bigints(rows.stream().map(ObservationRow::id).toList()))
-					.query(Long.class)
-					.list());
-		return new Unapplied(rows.stream().filter(row -> !applied.contains(row.id())).toList(),
-				rows.isEmpty() ? watermark : Math.max(watermark, rows.getLast().id()));
-	}
-
-	/** @param readTo the highest id read after the watermark, applied or not (the watermark when none was) */
-	record Unapplied(List<ObservationRow> rows, long readTo) {
-	}
-
-	void markApplied(List<Long> ids, Instant now) {
-		jdbc.sql("""
-				insert into sensing_applied (observation_id, applied_at) select unnest(?::bigint[]), ?
-				on conflict do nothing""")
-			.params(bigints(ids), at(now))
-			.update();
-	}
-
-	/** The gaps whose rows came, or were given up. */
-	void closeGaps(List<Long> ids) {
-		jdbc.sql("delete from sensing_gap where observation_id = any(?::bigint[])").param(bigints(ids)).update();
+	private static String lockCursorSql(boolean waitForDisk) {
+		return "select watermark" + (waitForDisk ? "" : ", set_config('synchronous_commit', 'off', true)")
+				+ " from sensing_cursor where id = 1 for update skip locked";
 	}
 
 	/**
-	 * Moves the watermark from {@code from} (locked) to {@code to}; the ids on the way that were neither consumed nor
-	 * applied before have rows that are not committed yet, or never will be: gaps, looked up again on every pass. At
-	 * most {@code maxGaps} of them, the newest: rows still in flight are among the newest ids, and more missing ids
-	 * than any gateway has in flight are rows deleted or rolled back. (A lot's 5.4 million readings deleted while no api
-	 * ran became as many gaps in one pass of 38 s, looked up by id on every pass after it.)
+	 * @param watermark where the pass started, locked
+	 * @param rows the rows to apply, in id order
+	 * @param readTo the highest id read after the watermark, applied or not (the watermark when none was)
 	 */
-	void advance(long from, long to, List<Long> consumed, int maxGaps, Instant now) {
-		if (to <= from) {
+	record Batch(long watermark, List<ObservationRow> rows, long readTo) {
+	}
+
+	/**
+	 * Ends a pass in one statement. The rows applied are recorded as such, and those at or below {@code from} (all of
+	 * them without the cursor) deleted from the gaps: only rows read from the gaps lie there. With the cursor
+	 * ({@code from}, locked), the watermark moves to {@code to}, and the ids on the way that were neither applied now nor
+	 * before have rows that are not committed yet, or never will be: gaps, looked up again on every pass. At most
+	 * {@code maxGaps} of them, the newest: rows still in flight are among the newest ids, and more missing ids than any
+	 * gateway has in flight are rows deleted or rolled back. (A lot's 5.4 million readings deleted while no api ran
+	 * became as many gaps in one pass of 38 s, looked up by id on every pass after it.) The parts touch distinct ids,
+	 * so they run as one statement's sub-statements.
+	 */
+	void finish(List<Long> applied, OptionalLong from, long to, int maxGaps, Instant now) {
+		boolean moves = from.isPresent() && to > from.getAsLong();
+		if (applied.isEmpty() && !moves) {
 			return;
 		}
-		List<Long> passedOver = passedOver(from, to, consumed, maxGaps);
-		if (!passedOver.isEmpty()) {
-			jdbc.sql("""
-					insert into sensing_gap (observation_id, noticed_at)
-					select g, ? from unnest(?::bigint[]) g
-					where not exists (select 1 from sensing_applied a where a.observation_id = g)
-					on conflict do nothing""")
-				.params(at(now), bigints(passedOver))
-				.update();
-		}
-		jdbc.sql("update sensing_cursor set watermark = greatest(watermark, ?) where id = 1").param(to).update();
+		List<Long> closed = applied.stream().filter(id -> from.isEmpty() || id <= from.getAsLong()).toList();
+		List<Long> passedOver = moves ? passedOver(from.getAsLong(), to, applied, maxGaps) : List.of();
+		jdbc.sql("""
+				with applied as (
+				  insert into sensing_applied (observation_id, applied_at) select unnest(?::bigint[]), ?
+				  on conflict do nothing),
+				closed as (delete from sensing_gap where observation_id = any(?::bigint[])),
+				passed_over as (
+				  insert into sensing_gap (observation_id, noticed_at) select g, ? from unnest(?::bigint[]) g
+				  where not exists (select 1 from sensing_applied a where a.observation_id = g)
+				  on conflict do nothing)
+				update sensing_cursor set watermark = greatest(watermark, ?) where id = 1 and ?""")
+			// Without the cursor the last part matches no row, so it waits for no lock.
+			.params(bigints(applied), at(now), bigints(closed), at(now), bigints(passedOver), to, moves)
+			.update();
 	}
 
 	/** The ids in ({@code from}, {@code to}] not consumed, newest first, at most {@code max}. */

@@ -1,5 +1,13 @@
 package org.openparking.api.sensing.internal;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 
 import org.openparking.api.support.ApiIntegrationTest;
@@ -12,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Locking the cursor also decides whether the pass's commit waits for the disk, in the same statement: for that
- * transaction only.
+ * transaction only. A pass that lost the cursor (its one-by-one fallback, another node holding it) still records what
+ * it applied, and does not wait for the cursor to do so.
  */
 @ApiIntegrationTest
 class SensorStreamTest {
@@ -35,6 +44,45 @@ class SensorStreamTest {
 		assertThat(notWaiting).isEqualTo("off");
 		assertThat(waiting).isEqualTo("on");
 		assertThat(afterwards).isEqualTo("on");
+	}
+
+	@Test
+	void aPassWithoutTheCursorRecordsItsRowsWithoutWaitingForTheCursor() throws Exception {
+		long id = Long.MAX_VALUE - ThreadLocalRandom.current().nextInt(1_000_000);
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		// Another node's pass, holding the cursor.
+		CompletableFuture<Void> otherNode = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+			while (stream.lockCursor(false).isEmpty()) {
+				Thread.onSpinWait(); // this context's own consumer holds it a moment
+			}
+			locked.countDown();
+			await(release);
+		}));
+		try {
+			assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+			transaction.executeWithoutResult(tx -> {
+				jdbc.sql("set local lock_timeout = '2s'").update();
+				stream.finish(List.of(id), OptionalLong.empty(), id, 10, Instant.now());
+			});
+			assertThat(jdbc.sql("select count(*) from sensing_applied where observation_id = ?").param(id)
+				.query(Long.class).single()).isEqualTo(1);
+		}
+		finally {
+			release.countDown();
+			otherNode.get(10, TimeUnit.SECONDS);
+			jdbc.sql("delete from sensing_applied where observation_id = ?").param(id).update();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** The setting inside a transaction that locked the cursor; the context's own consumer may hold it a moment. */
