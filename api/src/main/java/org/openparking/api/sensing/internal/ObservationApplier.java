@@ -129,8 +129,8 @@ class ObservationApplier {
 
 	/** Stays and rules of changes to distinct spots. */
 	private void settle(List<Change> round, Instant now, SpotFacts facts) {
-		stays.leave(round.stream().filter(Change::departed).map(Change::view).toList());
-		stays.arrive(round.stream().filter(Change::arrived).map(Change::view).toList());
+		stays.change(round.stream().filter(Change::departed).map(Change::view).toList(),
+				round.stream().filter(Change::arrived).map(Change::view).toList());
 		rules.occupied(inState(round, ObservedState.OCCUPIED), true, now, facts);
 		rules.freed(inState(round, ObservedState.FREE), now, facts);
 		// UNKNOWN: what was raised stays raised; a block lapses unless the car is seen again.
