@@ -41,12 +41,12 @@ class Stays {
 	 * and no spot both (the two parts run side by side, neither sees the other's rows).
 	 * <p>
 	 * Each departed spot's open stay is looked up by the spot first ({@code offset 0} keeps that apart), then updated
-	 * by its key, so no plan reads the open stays as a whole, nor a spot's past stays. Joined to the departures directly, they
-	 * were read as a whole whenever the statistics put them at a handful, as after a vacuum of a lot whose cars had
-	 * left: the plan that got cached (generic: a nested loop, the departures inside) re-read every departure for
-	 * every open stay, and with about a thousand open (half a 2,000-spot lot) a pass's 350 departures took 103 ms
-	 * instead of ~1.5 (pg_stat_statements, bin/bench-gateway --through-api at 5,000/s: the consumer fell behind for
-	 * the rest of the run).
+	 * by its key, so no plan reads the open stays as a whole, nor a spot's past stays. Joined to the departures
+	 * directly, they were read as a whole whenever the statistics put them at a handful, as after a vacuum of a lot
+	 * whose cars had left: the plan that got cached (generic: a nested loop, the departures inside) re-read every
+	 * departure for every open stay, and with about a thousand open (half a 2,000-spot lot) a pass's 350 departures
+	 * took 103 ms instead of ~1.5 (pg_stat_statements, bin/bench-gateway --through-api at 5,000/s: the consumer fell
+	 * behind for the rest of the run).
 	 */
 	void change(List<SpotObservationView> departures, List<SpotObservationView> arrivals) {
 		if (departures.isEmpty() && arrivals.isEmpty()) {
