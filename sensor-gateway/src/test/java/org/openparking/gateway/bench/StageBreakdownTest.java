@@ -54,8 +54,30 @@ class StageBreakdownTest {
 		assertThat(breakdown.stages()).containsExactly(new Spread("broker", 1, 1, 1), new Spread("gateway", 10, 10, 10),
 				new Spread("queued", 5, 300, 300), new Spread("api", 20, 20, 20), new Spread("total", 36, 331, 331));
 		assertThat(breakdown.lateSeconds()).containsExactly(new LateSecond(1, 1, List.of(1L, 10L, 300L, 20L), 331));
+		assertThat(breakdown.settled()).isNull();
 		assertThat(breakdown.describe()).contains("queued p50 5 / p99 300 / max 300",
-				"second 1 of publishing: 1 late, on average broker 1, gateway 10, queued 300, api 20; worst 331");
+				"second 1 of publishing: 1 late, on average broker 1, gateway 10, queued 300, api 20; worst 331")
+			.doesNotContain("past the new lot's start");
+	}
+
+	@Test
+	void reportsTheEventsPublishedPastTheLotsStartApart() throws Exception {
+		String run = "settled" + UUID.randomUUID().toString().substring(0, 8);
+		List<StageBreakdown.Event> events = new ArrayList<>();
+		// The first second's event is late; the two from second 2 on are not.
+		events.add(observed(run, 0, START.toEpochMilli() + 500, 1, 10, 400, 20));
+		events.add(observed(run, 1, START.toEpochMilli() + 2000, 1, 10, 5, 20));
+		events.add(observed(run, 2, START.toEpochMilli() + 3500, 2, 10, 5, 20));
+
+		Breakdown breakdown;
+		try (Connection db = dataSource.getConnection()) {
+			breakdown = StageBreakdown.measure(db, run, START.toEpochMilli(), events);
+		}
+
+		assertThat(breakdown.stages()).contains(new Spread("total", 37, 431, 431));
+		assertThat(breakdown.settled()).isEqualTo(new Spread("total", 36, 37, 37));
+		assertThat(breakdown.describe())
+			.contains("published from second 2 on (past the new lot's start): total p50 36 / p99 37 / max 37");
 	}
 
 	/** Rows for a reading of the run's device {@code n}, each stage taking the given ms; the event that ended it. */
