@@ -36,7 +36,7 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 
 	private final AtomicLong errors = new AtomicLong();
 
-	private final Arrivals arrivals = new Arrivals();
+	private volatile Arrivals arrivals = new Arrivals();
 
 	private final AtomicLong subscriptions = new AtomicLong();
 
@@ -124,6 +124,17 @@ final class ApiSubscriber implements WebSocket.Listener, AutoCloseable {
 		}
 		start += opening.length();
 		return message.substring(start, message.indexOf('"', start));
+	}
+
+	/**
+	 * Counts and times from now on, forgetting what came before: a subscriber opened long before its lot's readings
+	 * (see GatewayBenchmark's warm-up) counts its seconds from their start.
+	 */
+	void measureFromNow() {
+		if (events != null) {
+			events.clear();
+		}
+		arrivals = new Arrivals();
 	}
 
 	/** Every event so far. */

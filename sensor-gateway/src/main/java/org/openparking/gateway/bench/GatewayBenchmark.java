@@ -41,6 +41,8 @@ public final class GatewayBenchmark {
 
 	private static final Duration AUTOVACUUM_INTERVAL = Duration.ofSeconds(15);
 
+	private static final Duration METRICS_DURING_WARMUP = Duration.ofSeconds(5);
+
 	private GatewayBenchmark() {
 	}
 
@@ -64,14 +66,21 @@ public final class GatewayBenchmark {
 			SensorLot warmupLot = warmup.isZero() ? null : SensorLot.create(db, run + "w", devices, "bench");
 			try {
 				double brokerRate = reference(load, run, lot, duration);
-				if (warmupLot != null) {
-					try (StandInAutovacuum autovacuum = new StandInAutovacuum(jdbc, AUTOVACUUM_INTERVAL)) {
-						warmUp(db, load, run + "w", warmupLot, warmup);
+				// Both subscribers and the metrics reader are there before the warm-up and stay until the run is over
+				// (see warmUp).
+				try (ApiSubscriber runEvents = load.events(lot, true);
+						ApiSubscriber warmupEvents = warmupLot == null ? null : load.events(warmupLot, false);
+						ActuatorMetrics api = load.metrics()) {
+					if (warmupLot != null) {
+						try (StandInAutovacuum autovacuum = new StandInAutovacuum(jdbc, AUTOVACUUM_INTERVAL)) {
+							warmUp(db, load, run + "w", warmupLot, warmup, warmupEvents, api);
+						}
 					}
+					// Right before the measured run too, which has no stand-in beside it (as in the sessions before it
+					// came).
+					StandInAutovacuum.vacuumAndAnalyze(db);
+					measure(db, load, run, lot, duration, options, brokerRate, runEvents, api);
 				}
-				// Right before the measured run too, which has no stand-in beside it (as in the sessions before it came).
-				StandInAutovacuum.vacuumAndAnalyze(db);
-				measure(db, load, run, lot, duration, options, brokerRate);
 			}
 			finally {
 				if (warmupLot != null) {
@@ -96,6 +105,11 @@ public final class GatewayBenchmark {
 		ApiSubscriber events(SensorLot lot, boolean keepEach) throws Exception {
 			return api == null ? null : new ApiSubscriber(api, token, lot.lotId().toString(), keepEach);
 		}
+
+		/** The api's Actuator metrics; null without an api. */
+		ActuatorMetrics metrics() {
+			return api == null ? null : new ActuatorMetrics(api, token);
+		}
 	}
 
 	/**
@@ -107,24 +121,53 @@ public final class GatewayBenchmark {
 	 * reference runs before the warm-up rather than between it and the run, so the api is not left idle for 20 s
 	 * before the run (that this mattered was not shown).
 	 * <p>
+	 * Nothing the benchmark itself does may be new to the api when the run starts. The warm-up's subscriber used to
+	 * close, the run's to connect and the consumer's metrics to be read for the first time right there: a JFR recording
+	 * counted 120 deoptimizations in the api in those seconds (WebSocket writes, Jackson, Spring MVC, observations),
+	 * and its C2 compiler thread took 0.61 of the run's first CPU-second (per-thread CPU from {@code /proc}). So both
+	 * subscribers are open before the warm-up and closed after the run, and the metrics are read every few seconds
+	 * during the warm-up as the run reads them at its start and end.
+	 * <p>
 	 * The run's first seconds are still its worst ({@link LatenessTimeline}: 12,846-13,542 of 100,000 events more than
-	 * 100 ms late in the first four seconds of three runs), and the api's compiler threads are then busier than its
-	 * consumer. Warming up in two halves, each on a new lot with a new subscriber after a vacuum, as the run does,
-	 * left 2,515, 5,172, 10,489 and 14,112 late there in four runs: not kept.
+	 * 100 ms late in the first four seconds of three runs): its lot is new. Warming up in two halves, each on a new lot
+	 * with a new subscriber after a vacuum, as the run does, left 2,515, 5,172, 10,489 and 14,112 late there in four
+	 * runs: not kept.
 	 */
-	private static void warmUp(Connection db, Load load, String run, SensorLot lot, Duration warmup) throws Exception {
-		try (ApiSubscriber events = load.events(lot, false)) {
-			Result result = load.publish(SENSOR_TOPICS, run, lot, warmup);
-			long handedOff = drain(db, run, result.acknowledged());
-			// Waiting for the events instead would leave the api idle for 20 s whenever some were missing (a cold api
-			// may cut its subscriber off as TOO_SLOW).
-			String api = events == null ? ""
-					: ", %d applied by the api, %d events from it".formatted(
-							Arrivals.awaitCount(result.acknowledged(), 1000, () -> applied(db, run)),
-							events.arrivals().received());
-			System.out.printf("warm-up: %d readings in %s, %d handed off%s%n", result.acknowledged(), warmup, handedOff,
-					api);
+	private static void warmUp(Connection db, Load load, String run, SensorLot lot, Duration warmup,
+			ApiSubscriber events, ActuatorMetrics api) throws Exception {
+		Thread metrics = api == null ? null : Thread.ofPlatform().daemon().name("warm-up-metrics").start(() -> {
+			try {
+				while (true) {
+					ConsumerPasses.read(api);
+					Thread.sleep(METRICS_DURING_WARMUP);
+				}
+			}
+			catch (InterruptedException ex) {
+				// the warm-up is over
+			}
+			catch (Exception ex) {
+				System.err.println("warm-up: could not read the api's metrics: " + ex);
+			}
+		});
+		Result result;
+		try {
+			result = load.publish(SENSOR_TOPICS, run, lot, warmup);
 		}
+		finally {
+			if (metrics != null) {
+				metrics.interrupt();
+				metrics.join();
+			}
+		}
+		long handedOff = drain(db, run, result.acknowledged());
+		// Waiting for the events instead would leave the api idle for 20 s whenever some were missing (a cold api
+		// may cut its subscriber off as TOO_SLOW).
+		String applied = events == null ? ""
+				: ", %d applied by the api, %d events from it".formatted(
+						Arrivals.awaitCount(result.acknowledged(), 1000, () -> applied(db, run)),
+						events.arrivals().received());
+		System.out.printf("warm-up: %d readings in %s, %d handed off%s%n", result.acknowledged(), warmup, handedOff,
+				applied);
 	}
 
 	/**
@@ -148,27 +191,28 @@ public final class GatewayBenchmark {
 
 	/** The measured run on its own lot (deleted afterwards unless --keep). */
 	private static void measure(Connection db, Load load, String run, SensorLot lot, Duration duration,
-			Map<String, String> options, double brokerRate) throws Exception {
+			Map<String, String> options, double brokerRate, ApiSubscriber events, ActuatorMetrics api)
+			throws Exception {
 		System.out.printf("run %s: %d devices, %d publishers, %s, rate %s, window %d per publisher%s%n", run,
 				lot.deviceIds().size(), load.publishers(), duration,
 				load.rate() > 0 ? String.valueOf(load.rate()) : "unlimited", load.window(),
 				load.api() == null ? "" : ", through the api at " + load.api());
-		try (ApiSubscriber events = load.events(lot, true);
-				ActuatorMetrics api = load.api() == null ? null : new ActuatorMetrics(load.api(), load.token())) {
-			ConsumerPasses before = api == null ? null : ConsumerPasses.read(api);
-			Result result = load.publish(SENSOR_TOPICS, run, lot, duration);
-			long rows = drain(db, run, result.acknowledged());
-			report(db, run, result, rows, brokerRate);
-			if (events != null) {
-				events.arrivals().await(result.acknowledged());
-				reportEvents(db, run, result, events);
-				System.out.println("  the api's consumer from the run's start to its last event: "
-						+ ConsumerPasses.read(api).since(before));
-			}
-			if (options.containsKey("gateway")) {
-				System.out.println("gateway counters since its start (warm-up included): "
-						+ GatewayCounters.read(options.get("gateway")));
-			}
+		ConsumerPasses before = api == null ? null : ConsumerPasses.read(api);
+		if (events != null) {
+			events.measureFromNow();
+		}
+		Result result = load.publish(SENSOR_TOPICS, run, lot, duration);
+		long rows = drain(db, run, result.acknowledged());
+		report(db, run, result, rows, brokerRate);
+		if (events != null) {
+			events.arrivals().await(result.acknowledged());
+			reportEvents(db, run, result, events);
+			System.out.println("  the api's consumer from the run's start to its last event: "
+					+ ConsumerPasses.read(api).since(before));
+		}
+		if (options.containsKey("gateway")) {
+			System.out.println("gateway counters since its start (warm-up included): "
+					+ GatewayCounters.read(options.get("gateway")));
 		}
 	}
 
@@ -278,7 +322,7 @@ public final class GatewayBenchmark {
 				arrivals.received(), result.acknowledged() - arrivals.received(), events.errors(),
 				arrivals.received() / result.secondsUntil(arrivals.lastNanos()), arrivals.latency().percentile(0.5),
 				arrivals.latency().percentile(0.99), arrivals.latency().percentile(1.0), applied);
-		System.out.printf("  events later than %d ms, by second since subscribing (%s): %s%n",
+		System.out.printf("  events later than %d ms, by second since the run began (%s): %s%n",
 				LatenessTimeline.LATE_MILLIS, arrivals.lateness().startedAt(), arrivals.lateness().describe());
 		System.out.println(StageBreakdown.measure(db, run, result.startMillis(), events.events()).describe());
 	}
