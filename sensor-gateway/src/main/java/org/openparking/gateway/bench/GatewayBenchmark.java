@@ -198,6 +198,7 @@ public final class GatewayBenchmark {
 				load.rate() > 0 ? String.valueOf(load.rate()) : "unlimited", load.window(),
 				load.api() == null ? "" : ", through the api at " + load.api());
 		ConsumerPasses before = api == null ? null : ConsumerPasses.read(api);
+		long runStarted = System.nanoTime();
 		if (events != null) {
 			events.measureFromNow();
 		}
@@ -208,7 +209,7 @@ public final class GatewayBenchmark {
 			events.arrivals().await(result.acknowledged());
 			reportEvents(db, run, result, events);
 			System.out.println("  the api's consumer from the run's start to its last event: "
-					+ ConsumerPasses.read(api).since(before));
+					+ ConsumerPasses.read(api).since(before, (System.nanoTime() - runStarted) / 1e9));
 		}
 		if (options.containsKey("gateway")) {
 			System.out.println("gateway counters since its start (warm-up included): "
