@@ -112,6 +112,26 @@ class ObservationConsumerTest {
 		}
 	}
 
+	/** The watermark, moved with the effects, is a pass's record; one row per pass says when it ran. */
+	@Test
+	void aPassRecordsWhatItAppliedByItsWatermarkNotARowPerObservation() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 3);
+		SensorFeed feed = new SensorFeed(jdbc);
+		List<Long> ids = new ArrayList<>();
+		for (UUID spot : lot.spotIds()) {
+			ids.add(feed.occupancy(feed.register(lot.id(), spot), lot.id(), spot, true, Instant.now().minusSeconds(5)));
+		}
+		SensorFeed.await(() -> feed.applied(ids) == ids.size(), "all applied");
+
+		Long[] applied = ids.toArray(Long[]::new);
+		assertThat(jdbc.sql("select count(*) from sensing_applied where observation_id = any(?::bigint[])")
+			.param(applied).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from unnest(?::bigint[]) i
+				where exists (select 1 from sensing_pass p where i > p.after_id and i <= p.up_to or i = any(p.gap_ids))""")
+			.param(applied).query(Long.class).single()).isEqualTo(ids.size());
+	}
+
 	@Test
 	void twoApiNodesApplyEveryObservationOnce() {
 		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 20);
@@ -127,9 +147,7 @@ class ObservationConsumerTest {
 							start.plus(Duration.ofMinutes(round))));
 				}
 			}
-			String[] applied = ids.stream().map(String::valueOf).toArray(String[]::new);
-			SensorFeed.await(() -> jdbc.sql("select count(*) from sensing_applied where observation_id = any(?::bigint[])")
-				.param(applied).query(Long.class).single() == ids.size(), "all applied");
+			SensorFeed.await(() -> feed.applied(ids) == ids.size(), "all applied");
 		}
 		// Each arrival raised one alert, resolved when the car left; each spot has one closed and one open stay.
 		assertThat(count("select count(*) from alert where lot_id = ? and kind = 'UNEXPECTED_OCCUPANCY'", lot.id()))

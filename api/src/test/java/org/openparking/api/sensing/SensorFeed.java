@@ -3,6 +3,7 @@ package org.openparking.api.sensing;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -59,10 +60,22 @@ public final class SensorFeed {
 	}
 
 	public boolean applied(long observationId) {
-		return jdbc.sql("select count(*) from sensing_applied where observation_id = ?")
-			.param(observationId)
+		return applied(List.of(observationId)) == 1;
+	}
+
+	/**
+	 * How many of the observations the consumer applied: behind the watermark and not a gap (a pass moves the
+	 * watermark with the effects), or recorded as applied by the fallback without the cursor.
+	 */
+	public long applied(List<Long> observationIds) {
+		return jdbc.sql("""
+				select count(*) from unnest(?::bigint[]) i
+				where exists (select 1 from sensing_applied a where a.observation_id = i)
+				   or (i <= (select watermark from sensing_cursor where id = 1)
+				       and not exists (select 1 from sensing_gap g where g.observation_id = i))""")
+			.param(observationIds.toArray(Long[]::new))
 			.query(Long.class)
-			.single() == 1;
+			.single();
 	}
 
 	/** Waits until the consumer applied the observation. */

@@ -16,7 +16,8 @@ import org.postgresql.PGConnection;
 /**
  * Where an event's time went, from the times each stage left behind: the publisher's {@code ts} (observed_at), the
  * gateway's receipt and hand-off (received_at, handed_off_at of its sensor_observation row), the start of the api's
- * consumer pass that applied it (sensing_applied.applied_at) and the event's arrival at the benchmark's subscriber.
+ * consumer pass that applied it (sensing_pass.started_at, or sensing_applied.applied_at for the rare reading applied
+ * without the cursor) and the event's arrival at the benchmark's subscriber.
  * Joined by spot and observed time: per stage p50 / p99 / max, and for each second of publishing that had late events
  * the average of each stage among them, which names the stage a stall sits in.
  */
@@ -77,6 +78,27 @@ final class StageBreakdown {
 		return "%s p50 %d / p99 %d / max %d".formatted(spread.stage(), spread.p50(), spread.p99(), spread.max());
 	}
 
+	/**
+	 * When the pass that applied each of the run's readings started: the pass that read it as a gap, else the pass
+	 * whose ids after its watermark it lies among (their ranges follow each other), else its sensing_applied row.
+	 */
+	private static final String PASSES = """
+			create temporary table bench_pass as
+			select started_at, after_id, up_to, gap_ids from sensing_pass
+			where started_at >= to_timestamp(? / 1000.0) - interval '1 minute'
+			""";
+
+	private static final String APPLIED_AT = """
+			create temporary table bench_applied as
+			select o.id as observation_id, coalesce(g.started_at, p.started_at, a.applied_at) as applied_at
+			from sensor_observation o
+			left join (select unnest(gap_ids) as id, started_at from bench_pass) g on g.id = o.id
+			left join lateral (select r.started_at from bench_pass r where r.up_to >= o.id and r.after_id < o.id
+			                   order by r.up_to limit 1) p on true
+			left join sensing_applied a on a.observation_id = o.id
+			where o.device_id like ? || '-%'
+			""";
+
 	/** Each event's stages in ms, and the second of publishing it was published in; computed once per run. */
 	private static final String STAGE_TIMES = """
 			create temporary table bench_stage as
@@ -89,7 +111,7 @@ final class StageBreakdown {
 			from bench_event b
 			join sensor_observation o on o.spot_id = b.spot_id
 			 and (extract(epoch from o.observed_at) * 1000)::bigint = b.observed_ms
-			join sensing_applied a on a.observation_id = o.id
+			join bench_applied a on a.observation_id = o.id
 			where o.device_id like ? || '-%'
 			""";
 
@@ -103,7 +125,19 @@ final class StageBreakdown {
 	static Breakdown measure(Connection db, String run, long startMillis, List<Event> events) throws SQLException {
 		load(db, events);
 		try (Statement statement = db.createStatement()) {
-			statement.execute("drop table if exists bench_stage");
+			statement.execute("drop table if exists bench_stage, bench_applied, bench_pass");
+		}
+		try (PreparedStatement statement = db.prepareStatement(PASSES)) {
+			statement.setLong(1, startMillis);
+			statement.execute();
+		}
+		try (Statement statement = db.createStatement()) {
+			statement.execute("create index on bench_pass (up_to)");
+			statement.execute("analyze bench_pass");
+		}
+		try (PreparedStatement statement = db.prepareStatement(APPLIED_AT)) {
+			statement.setString(1, run);
+			statement.execute();
 		}
 		try (PreparedStatement statement = db.prepareStatement(STAGE_TIMES)) {
 			statement.setLong(1, startMillis);

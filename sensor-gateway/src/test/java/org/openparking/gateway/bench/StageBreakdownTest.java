@@ -93,8 +93,8 @@ class StageBreakdownTest {
 			.params(run + "-" + n, UUID.randomUUID(), spot, at(published), at(received), at(handedOff))
 			.query(Long.class)
 			.single();
-		jdbc.sql("insert into sensing_applied (observation_id, applied_at) values (?, ?)")
-			.params(id, at(passStarted))
+		jdbc.sql("insert into sensing_pass (started_at, after_id, up_to, gap_ids) values (?, ?, ?, '{}')")
+			.params(at(passStarted), id - 1, id)
 			.update();
 		return new StageBreakdown.Event(spot.toString(), published, passStarted + api);
 	}

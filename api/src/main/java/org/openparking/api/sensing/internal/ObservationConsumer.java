@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code poll-interval}, so a lost notification (or a restarted listener) delays an observation, never drops it.
  * <p>
  * Several API nodes consume side by side: a pass locks the one cursor row (FOR UPDATE SKIP LOCKED), so one node
- * applies at a time and the others skip (the one holding it drains what arrived). Each observation's id goes to
- * {@code sensing_applied} in the same transaction as its effects, so it takes effect once. The ids the watermark
+ * applies at a time and the others skip (the one holding it drains what arrived). The watermark moves past the
+ * observations a pass applied in the same transaction as their effects, so each takes effect once (one applied
+ * without the cursor, in the fallback below, is recorded in {@code sensing_applied}). The ids the watermark
  * passes over (a gateway transaction that commits after later ids were consumed) are kept as gaps and looked up by
  * id on every pass until their rows come, or for {@code reread-window}.
  * A batch that fails is retried one observation per transaction; an observation that fails alone is logged and

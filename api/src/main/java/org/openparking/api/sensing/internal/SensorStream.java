@@ -98,14 +98,17 @@ class SensorStream {
 	}
 
 	/**
-	 * Ends a pass in one statement. The rows applied are recorded as such, and those at or below {@code from} (all of
-	 * them without the cursor) deleted from the gaps: only rows read from the gaps lie there. With the cursor
-	 * ({@code from}, locked), the watermark moves to {@code to}, and the ids on the way that were neither applied now nor
-	 * before have rows that are not committed yet, or never will be: gaps, looked up again on every pass. At most
-	 * {@code maxGaps} of them, the newest: rows still in flight are among the newest ids, and more missing ids than any
-	 * gateway has in flight are rows deleted or rolled back. (A lot's 5.4 million readings deleted while no api ran
-	 * became as many gaps in one pass of 38 s, looked up by id on every pass after it.) The parts touch distinct ids,
-	 * so they run as one statement's sub-statements.
+	 * Ends a pass in one statement. With the cursor ({@code from}, locked), the watermark moves to {@code to} in the
+	 * transaction that applied the rows, and that is their record: no later pass reads at or below it but from the
+	 * gaps, and the applied rows that were gaps (at or below {@code from}) leave them. The pass is logged in
+	 * {@code sensing_pass} (when it started, the ids it read, the gaps it applied). The ids on the way that were
+	 * neither applied now nor without the cursor before have rows that are not committed yet, or never will be: gaps,
+	 * looked up again on every pass. At most {@code maxGaps} of them, the newest: rows still in flight are among the
+	 * newest ids, and more missing ids than any gateway has in flight are rows deleted or rolled back. (A lot's 5.4
+	 * million readings deleted while no api ran became as many gaps in one pass of 38 s, looked up by id on every pass
+	 * after it.) Without the cursor (the one-by-one fallback while another node took it) the watermark cannot move, so
+	 * the rows are recorded in {@code sensing_applied}, which passes skip and never take for gaps. The parts touch
+	 * distinct rows, so they run as one statement's sub-statements.
 	 */
 	void finish(List<Long> applied, OptionalLong from, long to, int maxGaps, Instant now) {
 		boolean moves = from.isPresent() && to > from.getAsLong();
@@ -114,10 +117,13 @@ class SensorStream {
 		}
 		List<Long> closed = applied.stream().filter(id -> from.isEmpty() || id <= from.getAsLong()).toList();
 		List<Long> passedOver = moves ? passedOver(from.getAsLong(), to, applied, maxGaps) : List.of();
+		List<Long> withoutCursor = from.isPresent() ? List.of() : applied;
 		jdbc.sql("""
 				with applied as (
 				  insert into sensing_applied (observation_id, applied_at) select unnest(?::bigint[]), ?
 				  on conflict do nothing),
+				pass as (
+				  insert into sensing_pass (started_at, after_id, up_to, gap_ids) select ?, ?, ?, ?::bigint[] where ?),
 				closed as (delete from sensing_gap where observation_id = any(?::bigint[])),
 				passed_over as (
 				  insert into sensing_gap (observation_id, noticed_at) select g, ? from unnest(?::bigint[]) g
@@ -125,7 +131,8 @@ class SensorStream {
 				  on conflict do nothing)
 				update sensing_cursor set watermark = greatest(watermark, ?) where id = 1 and ?""")
 			// Without the cursor the last part matches no row, so it waits for no lock.
-			.params(bigints(applied), at(now), bigints(closed), at(now), bigints(passedOver), to, moves)
+			.params(bigints(withoutCursor), at(now), at(now), from.orElse(0), Math.max(to, from.orElse(0)),
+					bigints(closed), from.isPresent(), bigints(closed), at(now), bigints(passedOver), to, moves)
 			.update();
 	}
 
@@ -156,8 +163,11 @@ class SensorStream {
 		return ids.toArray(Long[]::new);
 	}
 
+	/** Forgets the rows applied without the cursor, and the passes, from before {@code before}. */
 	int pruneApplied(Instant before) {
-		return jdbc.sql("delete from sensing_applied where applied_at < ?").param(at(before)).update();
+		return jdbc.sql("""
+				with passes as (delete from sensing_pass where started_at < ?)
+				delete from sensing_applied where applied_at < ?""").params(at(before), at(before)).update();
 	}
 
 	static OffsetDateTime at(Instant instant) {
