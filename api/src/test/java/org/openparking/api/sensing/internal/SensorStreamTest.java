@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Locking the cursor also decides whether the pass's commit waits for the disk, in the same statement: for that
  * transaction only. A pass that lost the cursor (its one-by-one fallback, another node holding it) still records what
- * it applied, and does not wait for the cursor to do so.
+ * it applied, and does not wait for the cursor to do so. What is recorded is pruned in time.
  */
 @ApiIntegrationTest
 class SensorStreamTest {
@@ -73,6 +73,32 @@ class SensorStreamTest {
 			release.countDown();
 			otherNode.get(10, TimeUnit.SECONDS);
 			jdbc.sql("delete from sensing_applied where observation_id = ?").param(id).update();
+		}
+	}
+
+	@Test
+	void pruningForgetsThePassesAndTheRowsAppliedWithoutTheCursorFromBeforeItsTime() {
+		long id = Long.MAX_VALUE - 1_000_000 - ThreadLocalRandom.current().nextInt(1_000_000);
+		Instant now = Instant.now();
+		Instant old = now.minusSeconds(3600);
+		for (long offset = 0; offset < 2; offset++) {
+			Instant at = offset == 0 ? old : now;
+			jdbc.sql("insert into sensing_applied (observation_id, applied_at) values (?, ?)")
+				.params(id + offset, SensorStream.at(at)).update();
+			jdbc.sql("insert into sensing_pass (started_at, after_id, up_to, gap_ids) values (?, ?, ?, '{}')")
+				.params(SensorStream.at(at), id + offset - 1, id + offset).update();
+		}
+		try {
+			stream.pruneApplied(now.minusSeconds(60));
+
+			assertThat(jdbc.sql("select observation_id from sensing_applied where observation_id in (?, ?)")
+				.params(id, id + 1).query(Long.class).list()).containsExactly(id + 1);
+			assertThat(jdbc.sql("select up_to from sensing_pass where up_to in (?, ?)")
+				.params(id, id + 1).query(Long.class).list()).containsExactly(id + 1);
+		}
+		finally {
+			jdbc.sql("delete from sensing_applied where observation_id in (?, ?)").params(id, id + 1).update();
+			jdbc.sql("delete from sensing_pass where up_to in (?, ?)").params(id, id + 1).update();
 		}
 	}
 
