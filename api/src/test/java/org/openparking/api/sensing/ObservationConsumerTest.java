@@ -210,6 +210,31 @@ class ObservationConsumerTest {
 			.containsExactly(new SpotId(lot.spotIds().get(1)));
 	}
 
+	/**
+	 * A reading that cannot be applied (its spot is unknown, so its state row breaks a foreign key) fails its batch;
+	 * the batch is applied one reading at a time, that one is skipped, and the stream goes on past it.
+	 */
+	@Test
+	void aReadingThatCannotBeAppliedIsSkippedAndTheRestOfItsBatchApplied() {
+		TestLot lot = new LotFixtures(jdbc).lot("op-" + UUID.randomUUID(), 2);
+		SensorFeed feed = new SensorFeed(jdbc);
+		String first = feed.register(lot.id(), lot.spotIds().get(0));
+		String second = feed.register(lot.id(), lot.spotIds().get(1));
+		Instant at = Instant.now().minusSeconds(30);
+		List<Long> ids = transactions.execute(tx -> List.of(
+				feed.hand(first, lot.id(), lot.spotIds().get(0), "OCCUPANCY", true, at),
+				feed.hand("ghost-" + UUID.randomUUID(), lot.id(), UUID.randomUUID(), "OCCUPANCY", true, at),
+				feed.hand(second, lot.id(), lot.spotIds().get(1), "OCCUPANCY", true, at)));
+		SensorFeed.await(() -> feed.applied(ids) == ids.size(), "the batch consumed");
+
+		assertThat(count("select count(*) from spot_observation where lot_id = ? and state = 'OCCUPIED'", lot.id()))
+			.isEqualTo(2);
+		long later = feed.occupancy(first, lot.id(), lot.spotIds().get(0), false, at.plusSeconds(10));
+		feed.awaitApplied(later);
+		assertThat(count("select count(*) from spot_observation where lot_id = ? and state = 'OCCUPIED'", lot.id()))
+			.isEqualTo(1);
+	}
+
 	/** What operators watch: passes, their observations, and how far behind the sensors the consumer runs. */
 	@Test
 	void eachPassThatAppliesObservationsIsMeasured() {
