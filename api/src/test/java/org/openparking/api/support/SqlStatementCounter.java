@@ -23,7 +23,19 @@ public final class SqlStatementCounter {
 
 	private final AtomicLong count = new AtomicLong();
 
+	private volatile Thread only;
+
 	public void reset() {
+		only = null;
+		count.set(0);
+	}
+
+	/**
+	 * Counts only what the calling thread prepares from now on: for work a test runs itself, while other modules'
+	 * background work (a lot catalog's refresh, the booking pipeline's retries) may query meanwhile.
+	 */
+	public void resetForThisThread() {
+		only = Thread.currentThread();
 		count.set(0);
 	}
 
@@ -46,7 +58,9 @@ public final class SqlStatementCounter {
 			return target;
 		}
 		InvocationHandler connectionCalls = (proxy, method, args) -> {
-			if (STATEMENT_FACTORIES.contains(method.getName())) {
+			Thread counted = only;
+			if (STATEMENT_FACTORIES.contains(method.getName())
+					&& (counted == null || counted == Thread.currentThread())) {
 				count.incrementAndGet();
 			}
 			return invoke(target, method, args);

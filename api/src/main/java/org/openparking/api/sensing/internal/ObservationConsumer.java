@@ -147,7 +147,8 @@ class ObservationConsumer implements SmartLifecycle {
 			try {
 				transaction.executeWithoutResult(tx -> {
 					OptionalLong watermark = lockCursor();
-					if (watermark.isPresent()) {
+					// The rows were read in a transaction of their own: another node's pass may have applied some.
+					if (watermark.isPresent() && stream.pending(row.id(), watermark.getAsLong())) {
 						applier.apply(List.of(row), now);
 						finish(List.of(row), watermark, row.id(), now);
 					}

@@ -84,6 +84,20 @@ class SensorStream {
 			.orElse(OptionalLong.empty());
 	}
 
+	/**
+	 * Whether the pass holding the cursor at {@code watermark} still has the row to apply: above the watermark or a
+	 * gap, and not applied without the cursor. A row read before the cursor was taken by another pass may have been
+	 * applied by it since.
+	 */
+	boolean pending(long id, long watermark) {
+		return jdbc.sql("""
+				select (? > ? or exists (select 1 from sensing_gap where observation_id = ?))
+				   and not exists (select 1 from sensing_applied where observation_id = ?)""")
+			.params(id, watermark, id, id)
+			.query(Boolean.class)
+			.single();
+	}
+
 	private static String lockCursorSql(boolean waitForDisk) {
 		return "select watermark" + (waitForDisk ? "" : ", set_config('synchronous_commit', 'off', true)")
 				+ " from sensing_cursor where id = 1 for update skip locked";

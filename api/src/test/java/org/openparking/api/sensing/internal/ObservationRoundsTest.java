@@ -70,7 +70,7 @@ class ObservationRoundsTest {
 			}
 		}
 		TransactionTemplate transaction = new TransactionTemplate(transactions);
-		statements.reset();
+		statements.resetForThisThread();
 		transaction.executeWithoutResult(tx -> applier.apply(rows, start.plusSeconds(changes)));
 		return statements.count();
 	}

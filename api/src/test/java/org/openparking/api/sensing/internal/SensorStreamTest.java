@@ -102,6 +102,24 @@ class SensorStreamTest {
 		}
 	}
 
+	/** The one-by-one fallback reads its rows before it takes the cursor for each: another pass may have run between. */
+	@Test
+	void aRowIsPendingAboveTheWatermarkOrAsAGapUnlessAppliedWithoutTheCursor() {
+		long id = Long.MAX_VALUE - 2_000_000 - ThreadLocalRandom.current().nextInt(1_000_000);
+		try {
+			assertThat(stream.pending(id, id - 1)).as("above the watermark").isTrue();
+			assertThat(stream.pending(id, id)).as("behind it, applied by the pass that moved it").isFalse();
+			jdbc.sql("insert into sensing_gap (observation_id, noticed_at) values (?, now())").param(id).update();
+			assertThat(stream.pending(id, id + 5)).as("behind it, a gap").isTrue();
+			jdbc.sql("insert into sensing_applied (observation_id, applied_at) values (?, now())").param(id).update();
+			assertThat(stream.pending(id, id - 1)).as("applied without the cursor").isFalse();
+		}
+		finally {
+			jdbc.sql("delete from sensing_gap where observation_id = ?").param(id).update();
+			jdbc.sql("delete from sensing_applied where observation_id = ?").param(id).update();
+		}
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await(10, TimeUnit.SECONDS);
