@@ -63,16 +63,9 @@ public final class SensorFeed {
 		return applied(List.of(observationId)) == 1;
 	}
 
-	/**
-	 * How many of the observations the consumer applied: behind the watermark and not a gap (a pass moves the
-	 * watermark with the effects), or recorded as applied by the fallback without the cursor.
-	 */
+	/** How many of the observations the consumer is done with (V170's {@code sensing_consumed}). */
 	public long applied(List<Long> observationIds) {
-		return jdbc.sql("""
-				select count(*) from unnest(?::bigint[]) i
-				where exists (select 1 from sensing_applied a where a.observation_id = i)
-				   or (i <= (select watermark from sensing_cursor where id = 1)
-				       and not exists (select 1 from sensing_gap g where g.observation_id = i))""")
+		return jdbc.sql("select count(*) from sensing_consumed where id = any(?::bigint[])")
 			.param(observationIds.toArray(Long[]::new))
 			.query(Long.class)
 			.single();

@@ -148,7 +148,7 @@ class ObservationConsumer implements SmartLifecycle {
 				transaction.executeWithoutResult(tx -> {
 					OptionalLong watermark = lockCursor();
 					// The rows were read in a transaction of their own: another node's pass may have applied some.
-					if (watermark.isPresent() && stream.pending(row.id(), watermark.getAsLong())) {
+					if (watermark.isPresent() && stream.pending(row.id())) {
 						applier.apply(List.of(row), now);
 						finish(List.of(row), watermark, row.id(), now);
 					}

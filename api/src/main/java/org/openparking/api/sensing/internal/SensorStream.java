@@ -85,15 +85,12 @@ class SensorStream {
 	}
 
 	/**
-	 * Whether the pass holding the cursor at {@code watermark} still has the row to apply: above the watermark or a
-	 * gap, and not applied without the cursor. A row read before the cursor was taken by another pass may have been
-	 * applied by it since.
+	 * Whether the row is still to be applied (not in V170's {@code sensing_consumed}), asked by a pass that holds the
+	 * cursor: a row read before the cursor was taken by another pass may have been applied by it since.
 	 */
-	boolean pending(long id, long watermark) {
-		return jdbc.sql("""
-				select (? > ? or exists (select 1 from sensing_gap where observation_id = ?))
-				   and not exists (select 1 from sensing_applied where observation_id = ?)""")
-			.params(id, watermark, id, id)
+	boolean pending(long id) {
+		return jdbc.sql("select not exists (select 1 from sensing_consumed where id = ?)")
+			.param(id)
 			.query(Boolean.class)
 			.single();
 	}
