@@ -21,12 +21,7 @@ interface Spots extends Repository<Spot, UUID> {
 
 	List<Spot> findByIdIn(Collection<UUID> ids);
 
-	List<Spot> findByLotIdInOrderByCode(Collection<UUID> lotIds);
-
 	List<Spot> findByLevelIdInOrderByCode(Collection<UUID> levelIds);
-
-	@Query("select s.lotId from Spot s where s.id = :id")
-	Optional<UUID> findLotIdById(UUID id);
 
 	@Query("select s.code from Spot s where s.lotId = :lotId and s.code in :codes")
 	List<String> findTakenCodes(UUID lotId, Collection<String> codes);
