@@ -11,8 +11,6 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.openparking.api.lots.LotId;
-import org.openparking.api.lots.LotSummary;
 import org.openparking.api.lots.LotView;
 
 @Entity
@@ -74,10 +72,6 @@ class Lot extends AssignedIdEntity<UUID> {
 
 	String operatorId() {
 		return operatorId;
-	}
-
-	LotSummary toSummary() {
-		return new LotSummary(new LotId(id), operatorId, name, ZoneId.of(timeZone));
 	}
 
 	LotView toView(Double distanceMeters) {

@@ -11,10 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import org.openparking.api.lots.AdministrativeState;
-import org.openparking.api.lots.LotId;
 import org.openparking.api.lots.SpotClass;
-import org.openparking.api.lots.SpotId;
-import org.openparking.api.lots.SpotSummary;
 import org.openparking.api.lots.SpotView;
 
 @Entity
@@ -83,10 +80,6 @@ class Spot extends AssignedIdEntity<UUID> {
 		}
 		state = newState;
 		stateReason = newState == AdministrativeState.OPEN ? null : reason;
-	}
-
-	SpotSummary toSummary() {
-		return new SpotSummary(new SpotId(id), new LotId(lotId), code, spotClass, state);
 	}
 
 	SpotView toView() {
