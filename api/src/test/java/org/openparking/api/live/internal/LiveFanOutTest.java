@@ -186,14 +186,18 @@ class LiveFanOutTest {
 			await().atMost(WAIT).until(() -> topics.subscribers(channel) == 4);
 			stalledClient.stopReading();
 
+			// In bursts a reading client keeps up with: all 6,144 at once also cut the reading client off as too slow
+			// once, on a busy machine (its buffer is the same 2,048), which is the rule working, not what this tests.
 			Instant start = Instant.now();
-			for (int i = 0; i < count; i++) {
-				events.publishEvent(new HoldPlaced(LiveTestSupport.hold(lot, spot), start.plusMillis(i)));
-			}
-
-			for (int i = 0; i < count; i++) {
-				JsonNode event = LiveTestSupport.data(client.next(id, WAIT), "spotStatusChanged");
-				assertThat(Instant.parse(event.path("occurredAt").asString())).isEqualTo(start.plusMillis(i));
+			int burst = properties.subscriberBuffer() / 4;
+			for (int from = 0; from < count; from += burst) {
+				for (int i = from; i < from + burst; i++) {
+					events.publishEvent(new HoldPlaced(LiveTestSupport.hold(lot, spot), start.plusMillis(i)));
+				}
+				for (int i = from; i < from + burst; i++) {
+					JsonNode event = LiveTestSupport.data(client.next(id, WAIT), "spotStatusChanged");
+					assertThat(Instant.parse(event.path("occurredAt").asString())).isEqualTo(start.plusMillis(i));
+				}
 			}
 			await().atMost(WAIT).until(() -> received.size() == count);
 			assertThat(received).extracting(SpotStatusEvent::occurredAt).isSorted();
