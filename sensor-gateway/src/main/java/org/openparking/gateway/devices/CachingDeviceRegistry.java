@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,7 +13,14 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.stereotype.Component;
 
-/** Looks devices up in bulk, one query per batch for the ids not cached; unknown ids are cached briefly too. */
+/**
+ * Looks devices up in bulk, one query per batch for the ids not cached, and caches with them every other device of
+ * their lots; unknown ids are cached briefly too.
+ * <p>
+ * Taking the lot along matters when a lot comes on line, or its entries expire together (they were cached together):
+ * looked up batch by batch, the 42 batches of a new 2,000-sensor lot's first 0.45 s at 5,000 readings/s spent 2.75 ms
+ * each on average looking devices up, against 0.07 ms once they were cached (bin/bench-gateway --through-api).
+ */
 @Component
 class CachingDeviceRegistry implements DeviceRegistry {
 
@@ -34,11 +39,11 @@ class CachingDeviceRegistry implements DeviceRegistry {
 
 				@Override
 				public Map<String, Optional<SensorDevice>> loadAll(Set<? extends String> ids) {
-					Map<String, SensorDevice> found = devices.findAll(ids.stream().map(String.class::cast).toList())
-						.stream()
-						.collect(Collectors.toMap(SensorDevice::deviceId, Function.identity()));
+					// Caffeine caches the entries beyond the ids asked for as well.
 					Map<String, Optional<SensorDevice>> result = new HashMap<>();
-					ids.forEach(id -> result.put(id, Optional.ofNullable(found.get(id))));
+					ids.forEach(id -> result.put(id, Optional.empty()));
+					devices.findWithTheirLots(ids.stream().map(String.class::cast).toList())
+						.forEach(device -> result.put(device.deviceId(), Optional.of(device)));
 					return result;
 				}
 			});
