@@ -17,7 +17,6 @@ import org.openparking.api.lots.SpotClass;
 import org.openparking.api.lots.SpotId;
 import org.openparking.api.lots.SpotSummary;
 import org.openparking.api.lots.TariffView;
-import org.openparking.api.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,15 +98,9 @@ class LotSnapshotLoader {
 				select spot_class, currency, hourly_rate_minor, daily_maximum_minor, minimum_charge_minor
 				from tariff where lot_id = ?""")
 			.param(id.value())
-			.query((rs, n) -> {
-				String currency = rs.getString("currency");
-				long dailyMaximum = rs.getLong("daily_maximum_minor");
-				boolean noDailyMaximum = rs.wasNull();
-				return new TariffView(SpotClass.valueOf(rs.getString("spot_class")),
-						new Money(rs.getLong("hourly_rate_minor"), currency),
-						noDailyMaximum ? null : new Money(dailyMaximum, currency),
-						new Money(rs.getLong("minimum_charge_minor"), currency));
-			})
+			.query((rs, n) -> Tariff.view(SpotClass.valueOf(rs.getString("spot_class")), rs.getString("currency"),
+					rs.getLong("hourly_rate_minor"), rs.getObject("daily_maximum_minor", Long.class),
+					rs.getLong("minimum_charge_minor")))
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(TariffView::spotClass, Function.identity()));
 	}

@@ -74,6 +74,12 @@ class Tariff extends AssignedIdEntity<UUID> {
 	}
 
 	TariffView toView() {
+		return view(spotClass, currency, hourlyRateMinor, dailyMaximumMinor, minimumChargeMinor);
+	}
+
+	/** A tariff's columns as a view, for the entity and for {@link LotSnapshotLoader}'s rows alike. */
+	static TariffView view(SpotClass spotClass, String currency, long hourlyRateMinor, Long dailyMaximumMinor,
+			long minimumChargeMinor) {
 		return new TariffView(spotClass, new Money(hourlyRateMinor, currency),
 				dailyMaximumMinor == null ? null : new Money(dailyMaximumMinor, currency),
 				new Money(minimumChargeMinor, currency));
