@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.openparking.api.sensing.AlertKind;
 import org.openparking.api.sensing.ObservationSource;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * size (a statement per reading capped the consumer at a few hundred readings/s). A spot that changes more than once
  * in a batch takes its changes in rounds, its first in the first round and so on, so each spot's stays and rules see
  * its changes in order; what the rules read about the spots (bookings, sessions, active alerts) is read once for all
- * rounds. The rarer kinds are applied alone, between the readings before and after them.
+ * rounds. The rarer kinds are applied alone, between the readings before and after them. Redis lifts the blocks of
+ * the spots a batch leaves FREE while PostgreSQL takes the batch's statements; the pass waits for both.
  */
 @Component
 class ObservationApplier {
@@ -122,8 +124,13 @@ class ObservationApplier {
 			rounds.forEach(round -> inState(round, ObservedState.OCCUPIED)
 				.forEach(view -> everOccupied.putIfAbsent(view.spotId(), view)));
 			SpotFacts facts = rules.prepare(latest.keySet(), List.copyOf(everOccupied.values()), now);
-			rounds.forEach(round -> settle(round, now, facts));
-			rules.unblock(inState(latest.values(), ObservedState.FREE));
+			CompletableFuture<Void> unblocked = rules.unblockAside(inState(latest.values(), ObservedState.FREE));
+			try {
+				rounds.forEach(round -> settle(round, now, facts));
+			}
+			finally {
+				unblocked.join();
+			}
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -70,8 +71,11 @@ class SpotRules {
 
 	private final SensingProperties properties;
 
+	private final SpotBlockCalls blockCalls;
+
 	SpotRules(BookingArrivals arrivals, Sessions sessions, SpotClaims claims, LotCatalog catalog,
-			AlertRecorder recorder, Alerts alerts, OverstayCharges overstays, SensingProperties properties) {
+			AlertRecorder recorder, Alerts alerts, OverstayCharges overstays, SensingProperties properties,
+			SpotBlockCalls blockCalls) {
 		this.arrivals = arrivals;
 		this.sessions = sessions;
 		this.claims = claims;
@@ -80,13 +84,15 @@ class SpotRules {
 		this.alerts = alerts;
 		this.overstays = overstays;
 		this.properties = properties;
+		this.blockCalls = blockCalls;
 	}
 
 	/**
 	 * What the rules need to know about the spots, read in four statements whatever their number, and the Redis block
-	 * of those of {@code occupied} that nothing covers, one call per lot. A batch of changes prepares once for all its
-	 * spots (blocking every spot it saw OCCUPIED at any point) and passes the facts to every round; the spots it leaves
-	 * FREE are unblocked after it ({@link #unblock}), so Redis ends in the batch's final state.
+	 * of those of {@code occupied} that nothing covers, one call per lot, made while the last two statements run. A
+	 * batch of changes prepares once for all its spots (blocking every spot it saw OCCUPIED at any point) and passes
+	 * the facts to every round; the spots it leaves FREE are unblocked while it settles ({@link #unblockAside}), so
+	 * Redis ends in the batch's final state.
 	 */
 	SpotFacts prepare(Collection<UUID> spotIds, List<SpotObservationView> occupied, Instant now) {
 		List<SpotId> ids = spotIds.stream().map(SpotId::new).toList();
@@ -95,12 +101,16 @@ class SpotRules {
 		List<SpotId> uncovered = ids.stream()
 			.filter(id -> !bookings.containsKey(id) && !active.containsKey(id))
 			.toList();
+		Set<SpotId> notCovered = Set.copyOf(uncovered);
+		List<SpotObservationView> toBlock = occupied.stream()
+			.filter(spot -> notCovered.contains(new SpotId(spot.spotId())))
+			.toList();
+		CompletableFuture<Set<UUID>> blocked = toBlock.isEmpty() ? CompletableFuture.completedFuture(Set.of())
+				: blockCalls.submit(() -> block(toBlock, now));
 		Map<SpotId, BookingView> ended = uncovered.isEmpty() ? Map.of()
 				: arrivals.lastEnded(uncovered, now.minus(properties.overstayLookback()), now);
-		Set<SpotId> notCovered = Set.copyOf(uncovered);
-		Set<UUID> blocked = block(
-				occupied.stream().filter(spot -> notCovered.contains(new SpotId(spot.spotId()))).toList(), now);
-		return new SpotFacts(bookings, active, ended, alerts.activeOnSpots(CAR_WITHOUT_CLAIM, spotIds), blocked);
+		Map<UUID, List<AlertView>> carAlerts = alerts.activeOnSpots(CAR_WITHOUT_CLAIM, spotIds);
+		return new SpotFacts(bookings, active, ended, carAlerts, blocked.join());
 	}
 
 	/** For spots outside a batch (the evaluator): prepares their facts first. */
@@ -280,6 +290,15 @@ class SpotRules {
 			}
 		});
 		return blocked;
+	}
+
+	/**
+	 * {@link #unblock}, made after the blocks of {@link #prepare} on the thread that made them; done when the returned
+	 * stage is. A batch's freed spots are lifted while its statements run: nothing between its prepare and its end reads
+	 * their blocks.
+	 */
+	CompletableFuture<Void> unblockAside(List<SpotObservationView> spots) {
+		return spots.isEmpty() ? CompletableFuture.completedFuture(null) : blockCalls.submit(() -> unblock(spots));
 	}
 
 	/** Lifts the spots' blocks, one Redis call per lot. */
