@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the rules' Redis calls that block and unblock spots on a thread of their own, so a consumer pass waits for Redis
- * and PostgreSQL at the same time instead of one after the other: the unblock of a batch's freed spots took 1-5 ms of
- * a 12-50 ms pass while PostgreSQL sat idle (bin/bench-gateway --through-api at 5,000 readings/s, per-phase timings).
+ * and PostgreSQL at the same time instead of one after the other: the unblock of a batch's freed spots took 0.9-4.9 ms
+ * of 13-50 ms passes while the pass's connection sat idle (bin/bench-gateway --through-api at 5,000 readings/s,
+ * per-phase timings).
  * One thread, so the calls reach Redis in the order they were made: a batch's blocks before its unblocks, and a batch's
  * unblocks before the next batch's blocks.
  */
