@@ -3,6 +3,7 @@ package org.openparking.api.sensing.internal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -22,13 +23,25 @@ class SpotBlockCalls implements DisposableBean {
 	private final ExecutorService thread = Executors
 		.newSingleThreadExecutor(Thread.ofPlatform().name(ObservationConsumer.THREAD_PREFIX + "blocks").daemon().factory());
 
-	/** The call must handle its own failures: what it throws reaches the caller only as it joins. */
+	/**
+	 * The call must handle its own failures: what it throws reaches the caller only as it joins. Once the thread is shut
+	 * down (the context closing under a pass that outlived the consumer's stop), the call runs on the caller's thread: a
+	 * pass that failed here would have its readings skipped.
+	 */
 	<T> CompletableFuture<T> submit(Supplier<T> call) {
-		return CompletableFuture.supplyAsync(call, thread);
+		try {
+			return CompletableFuture.supplyAsync(call, thread);
+		}
+		catch (RejectedExecutionException ex) {
+			return CompletableFuture.completedFuture(call.get());
+		}
 	}
 
 	CompletableFuture<Void> submit(Runnable call) {
-		return CompletableFuture.runAsync(call, thread);
+		return submit(() -> {
+			call.run();
+			return null;
+		});
 	}
 
 	@Override
