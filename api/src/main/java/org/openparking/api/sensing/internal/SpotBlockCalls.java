@@ -24,9 +24,9 @@ class SpotBlockCalls implements DisposableBean {
 		.newSingleThreadExecutor(Thread.ofPlatform().name(ObservationConsumer.THREAD_PREFIX + "blocks").daemon().factory());
 
 	/**
-	 * The call must handle its own failures: what it throws reaches the caller only as it joins. Once the thread is shut
-	 * down (the context closing under a pass that outlived the consumer's stop), the call runs on the caller's thread: a
-	 * pass that failed here would have its readings skipped.
+	 * The call must handle its own failures: what it throws reaches the caller as it joins, or, once the thread is shut
+	 * down, straight away. Shut down (the context closing under a pass that outlived the consumer's stop), the call runs
+	 * on the caller's thread: a pass that failed here would have its readings skipped.
 	 */
 	<T> CompletableFuture<T> submit(Supplier<T> call) {
 		try {
