@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,15 +30,30 @@ final class LoadPublisher implements Runnable, AutoCloseable {
 
 	private final int windowSize;
 
+	private final long seqBefore;
+
+	private final long most;
+
 	private int unacknowledged;
 
 	private long acknowledged;
 
 	private long failed;
 
+	/**
+	 * Which readings a publisher sends: its devices' sequence numbers continue after {@code seqBefore} (readings
+	 * {@code seqBefore + 1} on, odd ones occupied), and it stops after {@code perDevice} readings of each device, or at
+	 * its stop time.
+	 */
+	record Readings(long seqBefore, long perDevice) {
+
+		/** Every device from its first reading on, until the stop time. */
+		static final Readings FROM_THE_FIRST = new Readings(0, Long.MAX_VALUE);
+	}
+
 	/** Publishes each device's readings to {@code <topicRoot><device>/up}. */
 	LoadPublisher(String brokerUrl, String clientId, String topicRoot, List<String> devices, long stopAtNanos,
-			double ratePerSecond, int windowSize) throws IOException {
+			double ratePerSecond, int windowSize, Readings readings) throws IOException {
 		this.connection = BareMqttConnection.open(brokerUrl, clientId);
 		connection.readTimeout(ACKNOWLEDGEMENT_TIMEOUT_MILLIS);
 		this.topics = devices.stream()
@@ -47,9 +63,14 @@ final class LoadPublisher implements Runnable, AutoCloseable {
 		this.intervalNanos = ratePerSecond > 0 ? (long) (1e9 / ratePerSecond) : 0;
 		// Packet ids must stay unique among the unacknowledged, and the broker takes no more than its Receive Maximum.
 		this.windowSize = Math.min(Math.min(windowSize, connection.receiveMaximum()), 65535);
+		this.most = readings.perDevice() == Long.MAX_VALUE ? Long.MAX_VALUE : readings.perDevice() * devices.size();
+		this.seqBefore = readings.seqBefore();
 	}
 
-	/** Publishes until the stop time, then waits for the last acknowledgements (what never comes counts as failed). */
+	/**
+	 * Publishes until the stop time or its last reading, then waits for the last acknowledgements (what never comes
+	 * counts as failed).
+	 */
 	@Override
 	public void run() {
 		try {
@@ -66,12 +87,13 @@ final class LoadPublisher implements Runnable, AutoCloseable {
 
 	private void publish() throws IOException {
 		long[] seq = new long[topics.size()];
+		Arrays.fill(seq, seqBefore);
 		long start = System.nanoTime();
 		long sent = 0;
 		int device = 0;
 		int packetId = 0;
-		for (long now = start; now < stopAtNanos; now = System.nanoTime()) {
-			long due = intervalNanos > 0 ? (now - start) / intervalNanos + 1 : sent + windowSize;
+		for (long now = start; now < stopAtNanos && sent < most; now = System.nanoTime()) {
+			long due = Math.min(most, intervalNanos > 0 ? (now - start) / intervalNanos + 1 : sent + windowSize);
 			for (; sent < due; sent++) {
 				while (unacknowledged >= windowSize) {
 					connection.flush();

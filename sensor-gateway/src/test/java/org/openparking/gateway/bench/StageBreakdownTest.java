@@ -57,7 +57,7 @@ class StageBreakdownTest {
 		assertThat(breakdown.settled()).isNull();
 		assertThat(breakdown.describe()).contains("queued p50 5 / p99 300 / max 300",
 				"second 1 of publishing: 1 late, on average broker 1, gateway 10, queued 300, api 20; worst 331")
-			.doesNotContain("past the new lot's start");
+			.doesNotContain("past the run's start");
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class StageBreakdownTest {
 		assertThat(breakdown.stages()).contains(new Spread("total", 37, 431, 431));
 		assertThat(breakdown.settled()).isEqualTo(new Spread("total", 36, 37, 37));
 		assertThat(breakdown.describe())
-			.contains("published from second 2 on (past the new lot's start): total p50 36 / p99 37 / max 37");
+			.contains("published from second 2 on (past the run's start): total p50 36 / p99 37 / max 37");
 	}
 
 	/** Rows for a reading of the run's device {@code n}, each stage taking the given ms; the event that ended it. */
