@@ -214,10 +214,11 @@ public final class GatewayBenchmark {
 	 * offered rate, and the time to its durable row (and to its event) is reported apart from the run. Every stage
 	 * meets each spot and sensor for the first time here, so it does about twice a steady reading's work (rows for
 	 * the spot's state and the sensor's health inserted, an alert and a block for every car, the lot's devices and
-	 * claims loaded), and with 2,000 sensors at 5,000 readings/s the two cores are saturated for that half second. The
-	 * run used to begin with it: in the sixteenth and seventeenth sessions' runs it alone left 358-6,035 events more
-	 * than 100 ms late, which set the run's p99 whenever they passed 1,000. The highest observation id once all of it
-	 * was handed off: the run counts the rows after it.
+	 * claims loaded): with 2,000 sensors at 5,000 readings/s, 1.3-2.1 of the two cores were busy in that half second
+	 * (0.1 s samples, docs/benchmark-history.md, sixteenth session). The run used to begin with it: in the sixteenth
+	 * and seventeenth sessions' runs it left 358-6,035 events more than 100 ms late in the run's first seconds, which
+	 * set the run's p99 whenever they passed 1,000. The highest observation id once all of it was handed off: the run
+	 * counts the rows after it.
 	 */
 	private static long firstContact(Connection db, Load load, String run, SensorLot lot, ApiSubscriber events)
 			throws Exception {

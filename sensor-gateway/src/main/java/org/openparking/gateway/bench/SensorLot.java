@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A lot whose spots each have a registered sensor, written straight in SQL (the registry has no admin API yet).
- * Device ids are {@code <prefix>-<n>} for n = 1..count. Used by the benchmark and the tests.
+ * A lot whose spots each have a registered sensor, written straight in SQL: the gateway's tests and its benchmark run
+ * without the api, whose {@code registerSensor} is the way in otherwise. Device ids are {@code <prefix>-<n>} for
+ * n = 1..count.
  */
 public record SensorLot(UUID lotId, List<String> deviceIds) {
 
