@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A mosquitto of the test's own, so its sensor readings reach only its own gateway (the machine's broker is shared
  * by other checkouts' gateways, which would dead-letter the test's devices). Fails when mosquitto is missing.
@@ -18,9 +20,12 @@ public final class PrivateMosquitto implements AutoCloseable {
 
 	private final int port;
 
-	private PrivateMosquitto(Process process, int port) {
+	private final Path directory;
+
+	private PrivateMosquitto(Process process, int port, Path directory) {
 		this.process = process;
 		this.port = port;
+		this.directory = directory;
 	}
 
 	public static PrivateMosquitto start(int port) {
@@ -41,7 +46,7 @@ public final class PrivateMosquitto implements AutoCloseable {
 			Process process = new ProcessBuilder(binary, "-c", config.toString()).redirectErrorStream(true)
 				.redirectOutput(directory.resolve("stdout.log").toFile())
 				.start();
-			PrivateMosquitto broker = new PrivateMosquitto(process, port);
+			PrivateMosquitto broker = new PrivateMosquitto(process, port, directory);
 			broker.awaitListening();
 			return broker;
 		}
@@ -76,14 +81,19 @@ public final class PrivateMosquitto implements AutoCloseable {
 		return "tcp://127.0.0.1:" + port;
 	}
 
+	/** Stops the broker and removes its temporary directory. */
 	@Override
 	public void close() {
 		process.destroy();
 		try {
 			process.waitFor(10, TimeUnit.SECONDS);
+			FileSystemUtils.deleteRecursively(directory);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
+		}
+		catch (IOException e) {
+			// A temporary directory left behind is no reason to fail a test.
 		}
 	}
 }

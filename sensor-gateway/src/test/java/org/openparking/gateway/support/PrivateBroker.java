@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A mosquitto process of a test's own, on a free port with persistence in a temporary directory, so a test can
  * restart its broker (or keep its traffic apart) without touching the machine's broker. Needs /usr/sbin/mosquitto
@@ -112,8 +114,15 @@ public final class PrivateBroker implements AutoCloseable {
 		}
 	}
 
+	/** Stops the broker and removes its temporary directory. */
 	@Override
 	public void close() {
 		stop();
+		try {
+			FileSystemUtils.deleteRecursively(directory);
+		}
+		catch (IOException ex) {
+			// A temporary directory left behind is no reason to fail a test.
+		}
 	}
 }
